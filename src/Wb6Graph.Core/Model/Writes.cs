@@ -1,0 +1,53 @@
+namespace Wb6Graph.Model;
+
+/// <summary>The sources a write cites: ids of stored sources, and new sources given inline.</summary>
+public sealed record SourceRefs(IReadOnlyList<string> Ids, IReadOnlyList<Source> New)
+{
+    public static SourceRefs Of(params string[] ids) => new(ids, []);
+
+    public bool IsEmpty => Ids.Count == 0 && New.Count == 0;
+}
+
+public sealed record EntityInput(
+    string Id,
+    string Kind,
+    string Name,
+    IReadOnlyList<string>? Aliases,
+    string? Country,
+    string? Description,
+    IReadOnlyList<AttributeValue>? Attributes,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    SourceRefs Sources);
+
+public sealed record RelationInput(
+    string? Id,
+    string Type,
+    string From,
+    string To,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    string? Role,
+    string? Confidence,
+    IReadOnlyList<AttributeValue>? Attributes,
+    SourceRefs Sources);
+
+/// <summary>One thing wrong with a write or a seed file: where (a field, or file:line:column), the bad value, and what is wrong.</summary>
+public sealed record ValidationError(string Where, string? Value, string Message)
+{
+    public override string ToString() => Value is null ? $"{Where}: {Message}" : $"{Where}: {Message} (got '{Value}')";
+}
+
+/// <summary>A write or load refused as a whole: nothing of it was stored.</summary>
+public sealed class GraphValidationException(IReadOnlyList<ValidationError> errors)
+    : Exception(string.Join(Environment.NewLine, errors))
+{
+    public IReadOnlyList<ValidationError> Errors { get; } = errors;
+}
+
+/// <summary>A write or lookup named an id that does not exist.</summary>
+public sealed class NotFoundException(string what, string id) : Exception($"{what} '{id}' does not exist")
+{
+    public string What { get; } = what;
+    public string Id { get; } = id;
+}
