@@ -1,0 +1,178 @@
+using Microsoft.Data.Sqlite;
+using Wb6Graph.Model;
+using Wb6Graph.Seeds;
+
+namespace Wb6Graph.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    public async Task<Entity> UpsertEntityAsync(EntityInput input, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var s = Snapshot;
+            var errors = new List<ValidationError>();
+            var kindOk = Vocabulary.TryParseKind(input.Kind, out var kind);
+            if (!kindOk) errors.Add(new("input.kind", input.Kind, "unknown entity kind"));
+            var newSources = CheckSourceRefs(s, input.Sources, "input.sources", errors);
+            var entity = new Entity(input.Id, kind, input.Name?.Trim() ?? "", input.Aliases ?? [], input.Country,
+                input.Description, input.Attributes ?? [], input.ValidFrom, input.ValidTo,
+                input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(), Origin.User);
+            var ctx = new WriteContext(s, newSources, entity);
+            FactRules.CheckEntity(entity, ctx, f => $"input.{f}", errors);
+            if (kindOk && s.Entities.IndexOf.TryGetValue(entity.Id, out var existing) && s.Entities.Kinds[existing] == EntityKind.Country
+                && kind != EntityKind.Country && s.Entities.Records.Any(e => e.Country == entity.Id))
+                errors.Add(new("input.kind", input.Kind, $"'{entity.Id}' is the country of other entities and must stay a Country"));
+            ThrowIfAny(errors);
+
+            return Commit(s, newSources, tx =>
+            {
+                var key = SqliteGraphDb.UpsertEntity(_db.Writer, tx, entity);
+                return ((key, entity), null);
+            }).Entity!.Value.Entity;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<Relation> AddRelationAsync(RelationInput input, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var s = Snapshot;
+            var errors = new List<ValidationError>();
+            var typeOk = Vocabulary.TryParseType(input.Type, out var type);
+            if (!typeOk) errors.Add(new("input.type", input.Type, "unknown relation type"));
+            var confidence = Confidence.M;
+            if (input.Confidence is null) errors.Add(new("input.confidence", null, "confidence is required (H, M or L)"));
+            else if (input.Confidence.Length != 1 || !Enum.TryParse(input.Confidence, false, out confidence))
+                errors.Add(new("input.confidence", input.Confidence, "confidence must be H, M or L"));
+            var newSources = CheckSourceRefs(s, input.Sources, "input.sources", errors);
+            var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
+            if (ReadRelationById(s, id) is not null)
+                errors.Add(new(input.Id is null ? "input.id" : "input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)"));
+            var relation = new Relation(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role,
+                confidence, input.Attributes ?? [], input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
+                null, Origin.User);
+            FactRules.CheckRelation(relation, new WriteContext(s, newSources, null), f => $"input.{f}", errors);
+            ThrowIfAny(errors);
+            return StoreRelation(s, newSources, relation);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<Relation> EndRelationAsync(string id, DateOnly validTo, SourceRefs sources, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var s = Snapshot;
+            var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
+            var errors = new List<ValidationError>();
+            if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
+            if (existing.ValidTo is { } ended) errors.Add(new("id", id, $"the relation already ended on {Dates.Format(ended)}"));
+            if (existing.ValidFrom is { } from && validTo <= from)
+                errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
+            var newSources = CheckSourceRefs(s, sources, "sources", errors);
+            ThrowIfAny(errors);
+            var updated = existing with
+            {
+                ValidTo = validTo,
+                Sources = existing.Sources.Concat(sources.Ids).Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
+                Origin = Origin.User,
+            };
+            return StoreRelation(s, newSources, updated);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var s = Snapshot;
+            var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
+            var errors = new List<ValidationError>();
+            if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is already retracted"));
+            if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
+            var newSources = CheckSourceRefs(s, sources, "sources", errors);
+            ThrowIfAny(errors);
+            var retraction = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList());
+            return StoreRelation(s, newSources, existing with { Retracted = retraction, Origin = Origin.User });
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private Relation StoreRelation(GraphSnapshot s, IReadOnlyList<Source> newSources, Relation relation) =>
+        Commit(s, newSources, tx =>
+        {
+            var key = SqliteGraphDb.UpsertRelation(_db.Writer, tx, relation,
+                s.Entities.Keys[s.Entities.IndexOf[relation.From]], s.Entities.Keys[s.Entities.IndexOf[relation.To]]);
+            return (null, (key, relation));
+        }).Relation!.Value.Relation;
+
+    /// <summary>Writes in one SQLite transaction, bumps the data version, then publishes the patched snapshot.</summary>
+    private ((long Key, Entity Entity)? Entity, (long Key, Relation Relation)? Relation) Commit(
+        GraphSnapshot s, IReadOnlyList<Source> newSources,
+        Func<SqliteTransaction, ((long, Entity)?, (long, Relation)?)> write)
+    {
+        using var tx = _db.Writer.BeginTransaction();
+        foreach (var source in newSources) SqliteGraphDb.UpsertSource(_db.Writer, tx, source);
+        var written = write(tx);
+        var version = SqliteGraphDb.BumpVersion(_db.Writer, tx);
+        tx.Commit();
+        Volatile.Write(ref _snapshot, SnapshotBuilder.Patch(s, version, newSources, written.Item1, written.Item2));
+        return written;
+    }
+
+    /// <summary>Checks that cited sources exist or are valid new ones; returns the new ones to store.</summary>
+    private static IReadOnlyList<Source> CheckSourceRefs(GraphSnapshot s, SourceRefs refs, string field, List<ValidationError> errors)
+    {
+        if (refs.IsEmpty) errors.Add(new(field, null, "at least one source is required: an existing source id or a new source"));
+        for (var i = 0; i < refs.Ids.Count; i++)
+            if (!s.Sources.ContainsKey(refs.Ids[i])) errors.Add(new($"{field}.ids[{i}]", refs.Ids[i], "unknown source id"));
+        var fresh = new List<Source>();
+        for (var i = 0; i < refs.New.Count; i++)
+        {
+            var source = refs.New[i] with { Origin = Origin.User };
+            var at = $"{field}.new[{i}]";
+            FactRules.CheckSource(source, f => $"{at}.{f}", errors);
+            if (s.Sources.TryGetValue(source.Id, out var stored))
+            {
+                if (stored with { Origin = Origin.User } != source)
+                    errors.Add(new($"{at}.id", source.Id, "a different source with this id exists; cite it by id or choose another id"));
+            }
+            else fresh.Add(source);
+        }
+        return fresh;
+    }
+
+    private static void ThrowIfAny(List<ValidationError> errors)
+    {
+        if (errors.Count > 0) throw new GraphValidationException(errors);
+    }
+
+    /// <summary>The graph as a write sees it: the snapshot plus the sources and the entity that the write itself adds.</summary>
+    private sealed class WriteContext(GraphSnapshot s, IReadOnlyList<Source> newSources, Entity? self) : IFactContext
+    {
+        public EntityKind? KindOf(string entityId) =>
+            self is not null && self.Id == entityId ? self.Kind
+            : s.Entities.IndexOf.TryGetValue(entityId, out var i) ? s.Entities.Kinds[i] : null;
+
+        public bool SourceExists(string sourceId) => s.Sources.ContainsKey(sourceId) || newSources.Any(n => n.Id == sourceId);
+    }
+}

@@ -1,0 +1,241 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Wb6Graph.Model;
+
+namespace Wb6Graph.Embedded;
+
+/// <summary>
+/// The durable record: one SQLite file in WAL mode (or a shared in-memory database for tests).
+/// Rows hold whole facts; lists are JSON columns; dates are day numbers so the snapshot reads them as ints.
+/// </summary>
+internal sealed class SqliteGraphDb : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+
+    public SqliteGraphDb(EmbeddedStoreOptions options)
+    {
+        if (options.InMemory)
+        {
+            _connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = $"wb6graph-{Guid.NewGuid():N}",
+                Mode = SqliteOpenMode.Memory,
+                Cache = SqliteCacheMode.Shared,
+            }.ToString();
+        }
+        else
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(options.DataDirectory, options.FileName));
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = Path }.ToString();
+        }
+        // The writer stays open for the store's life; for an in-memory database it is what keeps the data alive.
+        _writer = Open();
+        Execute(_writer, options.InMemory ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        Execute(_writer, Schema);
+    }
+
+    public string? Path { get; }
+
+    public SqliteConnection Writer => _writer;
+
+    public SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        Execute(c, "PRAGMA busy_timeout=5000;");
+        return c;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearPool(_writer);
+        _writer.Dispose();
+    }
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('version', '0'), ('format', '1');
+        CREATE TABLE IF NOT EXISTS sources (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, published INTEGER, url TEXT, document TEXT,
+            kind INTEGER NOT NULL, retrieved INTEGER, origin INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS entities (
+            key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL, name TEXT NOT NULL,
+            aliases TEXT NOT NULL, country TEXT, description TEXT, attributes TEXT NOT NULL,
+            valid_from INTEGER, valid_to INTEGER, sources TEXT NOT NULL, origin INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS relations (
+            key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type INTEGER NOT NULL,
+            from_key INTEGER NOT NULL REFERENCES entities(key), to_key INTEGER NOT NULL REFERENCES entities(key),
+            valid_from INTEGER, valid_to INTEGER, role TEXT, confidence INTEGER NOT NULL, attributes TEXT NOT NULL,
+            sources TEXT NOT NULL, retracted TEXT, origin INTEGER NOT NULL);
+        """;
+
+    public static void Execute(SqliteConnection c, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        cmd.ExecuteNonQuery();
+    }
+
+    public static long ReadVersion(SqliteConnection c, SqliteTransaction? tx = null)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT value FROM meta WHERE key = 'version'";
+        return long.Parse((string)cmd.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static long BumpVersion(SqliteConnection c, SqliteTransaction tx)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version' RETURNING value";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // ---- reading whole tables (snapshot builds and exports) ----
+
+    public static IEnumerable<Source> ReadSources(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT id, title, publisher, published, url, document, kind, retrieved, origin FROM sources ORDER BY id";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            yield return new Source(r.GetString(0), r.GetString(1), Str(r, 2), Day(r, 3), Str(r, 4), Str(r, 5),
+                (SourceKind)r.GetInt32(6), Day(r, 7), (Origin)r.GetInt32(8));
+    }
+
+    public static IEnumerable<(long Key, Entity Entity)> ReadEntities(SqliteConnection c, string order = "key")
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT key, id, kind, name, aliases, country, description, attributes, valid_from, valid_to, sources, origin FROM entities ORDER BY {order}";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            yield return (r.GetInt64(0), new Entity(r.GetString(1), (EntityKind)r.GetInt32(2), r.GetString(3),
+                FromJson<List<string>>(r.GetString(4)), Str(r, 5), Str(r, 6), FromJson<List<AttributeValue>>(r.GetString(7)),
+                Day(r, 8), Day(r, 9), FromJson<List<string>>(r.GetString(10)), (Origin)r.GetInt32(11)));
+    }
+
+    /// <summary>The columns a snapshot needs for every relation, in key order, without the text columns.</summary>
+    public static IEnumerable<(long Key, RelationType Type, long From, long To, int ValidFrom, int ValidTo, Confidence Confidence, bool Retracted)> ReadRelationColumns(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT key, type, from_key, to_key, valid_from, valid_to, confidence, retracted IS NOT NULL FROM relations ORDER BY key";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            yield return (r.GetInt64(0), (RelationType)r.GetInt32(1), r.GetInt64(2), r.GetInt64(3),
+                r.IsDBNull(4) ? int.MinValue : r.GetInt32(4), r.IsDBNull(5) ? int.MaxValue : r.GetInt32(5),
+                (Confidence)r.GetInt32(6), r.GetInt32(7) != 0);
+    }
+
+    private const string RelationSelect = """
+        SELECT r.key, r.id, r.type, f.id, t.id, r.valid_from, r.valid_to, r.role, r.confidence, r.attributes, r.sources, r.retracted, r.origin
+        FROM relations r JOIN entities f ON f.key = r.from_key JOIN entities t ON t.key = r.to_key
+        """;
+
+    public static IEnumerable<(long Key, Relation Relation)> ReadRelations(SqliteConnection c, string where = "", Action<SqliteCommand>? bind = null)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"{RelationSelect} {where} ORDER BY r.key";
+        bind?.Invoke(cmd);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            yield return (r.GetInt64(0), new Relation(r.GetString(1), (RelationType)r.GetInt32(2), r.GetString(3), r.GetString(4),
+                Day(r, 5), Day(r, 6), Str(r, 7), (Confidence)r.GetInt32(8), FromJson<List<AttributeValue>>(r.GetString(9)),
+                FromJson<List<string>>(r.GetString(10)), r.IsDBNull(11) ? null : FromJson<Retraction>(r.GetString(11)), (Origin)r.GetInt32(12)));
+    }
+
+    // ---- writing rows ----
+
+    public static void UpsertSource(SqliteConnection c, SqliteTransaction tx, Source s)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO sources(id, title, publisher, published, url, document, kind, retrieved, origin)
+            VALUES ($id, $title, $publisher, $published, $url, $document, $kind, $retrieved, $origin)
+            ON CONFLICT(id) DO UPDATE SET title=excluded.title, publisher=excluded.publisher, published=excluded.published,
+              url=excluded.url, document=excluded.document, kind=excluded.kind, retrieved=excluded.retrieved, origin=excluded.origin
+            """;
+        cmd.Parameters.AddWithValue("$id", s.Id);
+        cmd.Parameters.AddWithValue("$title", s.Title);
+        cmd.Parameters.AddWithValue("$publisher", Db(s.Publisher));
+        cmd.Parameters.AddWithValue("$published", Db(s.Published));
+        cmd.Parameters.AddWithValue("$url", Db(s.Url));
+        cmd.Parameters.AddWithValue("$document", Db(s.Document));
+        cmd.Parameters.AddWithValue("$kind", (int)s.Kind);
+        cmd.Parameters.AddWithValue("$retrieved", Db(s.Retrieved));
+        cmd.Parameters.AddWithValue("$origin", (int)s.Origin);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Inserts or replaces an entity, keeping its key; returns the key.</summary>
+    public static long UpsertEntity(SqliteConnection c, SqliteTransaction tx, Entity e)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO entities(id, kind, name, aliases, country, description, attributes, valid_from, valid_to, sources, origin)
+            VALUES ($id, $kind, $name, $aliases, $country, $description, $attributes, $from, $to, $sources, $origin)
+            ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, name=excluded.name, aliases=excluded.aliases, country=excluded.country,
+              description=excluded.description, attributes=excluded.attributes, valid_from=excluded.valid_from,
+              valid_to=excluded.valid_to, sources=excluded.sources, origin=excluded.origin
+            RETURNING key
+            """;
+        cmd.Parameters.AddWithValue("$id", e.Id);
+        cmd.Parameters.AddWithValue("$kind", (int)e.Kind);
+        cmd.Parameters.AddWithValue("$name", e.Name);
+        cmd.Parameters.AddWithValue("$aliases", ToJson(e.Aliases));
+        cmd.Parameters.AddWithValue("$country", Db(e.Country));
+        cmd.Parameters.AddWithValue("$description", Db(e.Description));
+        cmd.Parameters.AddWithValue("$attributes", ToJson(e.Attributes));
+        cmd.Parameters.AddWithValue("$from", Db(e.ValidFrom));
+        cmd.Parameters.AddWithValue("$to", Db(e.ValidTo));
+        cmd.Parameters.AddWithValue("$sources", ToJson(e.Sources));
+        cmd.Parameters.AddWithValue("$origin", (int)e.Origin);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>Inserts or replaces a relation by id, keeping its key; returns the key.</summary>
+    public static long UpsertRelation(SqliteConnection c, SqliteTransaction tx, Relation rel, long fromKey, long toKey)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO relations(id, type, from_key, to_key, valid_from, valid_to, role, confidence, attributes, sources, retracted, origin)
+            VALUES ($id, $type, $from, $to, $vf, $vt, $role, $confidence, $attributes, $sources, $retracted, $origin)
+            ON CONFLICT(id) DO UPDATE SET type=excluded.type, from_key=excluded.from_key, to_key=excluded.to_key,
+              valid_from=excluded.valid_from, valid_to=excluded.valid_to, role=excluded.role, confidence=excluded.confidence,
+              attributes=excluded.attributes, sources=excluded.sources, retracted=excluded.retracted, origin=excluded.origin
+            RETURNING key
+            """;
+        cmd.Parameters.AddWithValue("$id", rel.Id);
+        cmd.Parameters.AddWithValue("$type", (int)rel.Type);
+        cmd.Parameters.AddWithValue("$from", fromKey);
+        cmd.Parameters.AddWithValue("$to", toKey);
+        cmd.Parameters.AddWithValue("$vf", Db(rel.ValidFrom));
+        cmd.Parameters.AddWithValue("$vt", Db(rel.ValidTo));
+        cmd.Parameters.AddWithValue("$role", Db(rel.Role));
+        cmd.Parameters.AddWithValue("$confidence", (int)rel.Confidence);
+        cmd.Parameters.AddWithValue("$attributes", ToJson(rel.Attributes));
+        cmd.Parameters.AddWithValue("$sources", ToJson(rel.Sources));
+        cmd.Parameters.AddWithValue("$retracted", rel.Retracted is null ? DBNull.Value : ToJson(rel.Retracted));
+        cmd.Parameters.AddWithValue("$origin", (int)rel.Origin);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    public static T FromJson<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
+
+    public static object Db(string? s) => s is null ? DBNull.Value : s;
+
+    public static object Db(DateOnly? d) => d is { } day ? day.DayNumber : DBNull.Value;
+
+    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? Day(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : DateOnly.FromDayNumber(r.GetInt32(i));
+}

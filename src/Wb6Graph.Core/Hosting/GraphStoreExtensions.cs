@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wb6Graph.Embedded;
+using Wb6Graph.Model;
+using Wb6Graph.Seeds;
+
+namespace Wb6Graph.Hosting;
+
+public static class GraphStoreExtensions
+{
+    /// <summary>Registers <see cref="IGraphStore"/> for the configured backend and loads the seeds at start.</summary>
+    public static IHostApplicationBuilder AddGraphStore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GraphStoreOptions>()
+            .BindConfiguration(GraphStoreOptions.Section)
+            .Validate(o => o.Backend is "Embedded" or "Neo4j", "GraphStore:Backend must be Embedded or Neo4j")
+            .Validate(o => o.Backend != "Neo4j", "GraphStore:Backend=Neo4j is not available in this build yet; use Embedded")
+            .Validate(o => o.RelationDetailLimit >= 0, "GraphStore:RelationDetailLimit must not be negative")
+            .Validate(o => o.InMemory || !string.IsNullOrWhiteSpace(o.DataDirectory), "GraphStore:DataDirectory must be set (or GraphStore:InMemory=true)")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<GraphStoreReadiness>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<GraphStoreOptions>>().Value;
+            return EmbeddedGraphStore.Open(new EmbeddedStoreOptions
+            {
+                DataDirectory = RepoPaths.Resolve(o.DataDirectory),
+                InMemory = o.InMemory,
+                RelationDetailLimit = o.RelationDetailLimit,
+            });
+        });
+        builder.Services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        builder.Services.AddHostedService<SeedLoadingService>();
+        return builder;
+    }
+}
+
+/// <summary>Validates and loads the curated seeds when the host starts, then marks the store ready.</summary>
+internal sealed class SeedLoadingService(
+    IGraphStore store, GraphStoreReadiness readiness, IOptions<GraphStoreOptions> options, ILogger<SeedLoadingService> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.LoadSeedsAtStart)
+        {
+            readiness.Ready();
+            return;
+        }
+        var dir = RepoPaths.Resolve(o.SeedsDirectory);
+        var seeds = SeedLoader.LoadDirectory(dir);
+        if (!seeds.IsValid)
+        {
+            foreach (var e in seeds.Errors) log.LogError("seed error: {Error}", e.ToString());
+            readiness.NotReady($"the seeds in {dir} have {seeds.Errors.Count} errors; run 'wb6graph validate {dir}'");
+            return;
+        }
+        var result = await store.LoadSeedsAsync(seeds.Graph, null, ct);
+        log.LogInformation(
+            "seeds loaded from {Dir}: {Entities} entities, {Relations} relations, {Sources} sources written; {Unchanged} unchanged; {Kept} user facts kept; data version {Version}",
+            dir, result.EntitiesWritten, result.RelationsWritten, result.SourcesWritten, result.Unchanged, result.KeptUserFacts, result.DataVersion);
+        readiness.Ready();
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>Relative paths in configuration are found from the working directory, or else from the repository root.</summary>
+public static class RepoPaths
+{
+    public static string Resolve(string path)
+    {
+        if (Path.IsPathRooted(path)) return path;
+        var here = Path.GetFullPath(path);
+        if (Directory.Exists(here) || File.Exists(here)) return here;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Wb6Graph.sln"))) return Path.Combine(dir.FullName, path);
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Wb6Graph.sln"))) return Path.Combine(dir.FullName, path);
+        return here;
+    }
+}
