@@ -89,7 +89,7 @@ public static class SeedLoader
     private static bool IsUnder(string file, string dir) =>
         Path.GetFullPath(file).StartsWith(Path.GetFullPath(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static string DisplayPath(string file)
+    internal static string DisplayPath(string file)
     {
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
         return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(file) : relative;
