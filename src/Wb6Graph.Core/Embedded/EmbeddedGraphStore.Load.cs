@@ -20,6 +20,7 @@ public sealed partial class EmbeddedGraphStore
             var total = Math.Max(1, graph.Sources.Count + graph.Entities.Count + graph.Relations.Count);
             var done = 0;
             using var tx = w.BeginTransaction();
+            using var rows = new SqliteGraphDb.RowWriter(w);
             foreach (var source in graph.Sources)
             {
                 ct.ThrowIfCancellationRequested();
@@ -40,7 +41,7 @@ public sealed partial class EmbeddedGraphStore
                 var stored = s.Entities.IndexOf.TryGetValue(entity.Id, out var i) ? s.Entities.Records[i] : null;
                 switch (Compare(stored, seed, x => x.Origin))
                 {
-                    case Decision.Write: keys[entity.Id] = SqliteGraphDb.UpsertEntity(w, tx, seed); entities++; break;
+                    case Decision.Write: keys[entity.Id] = rows.Entity(tx, seed); entities++; break;
                     case Decision.KeepUser: kept++; break;
                     default: unchanged++; break;
                 }
@@ -53,7 +54,7 @@ public sealed partial class EmbeddedGraphStore
                 switch (Compare(ReadRelationById(s, relation.Id), seed, x => x.Origin))
                 {
                     case Decision.Write:
-                        SqliteGraphDb.UpsertRelation(w, tx, seed, KeyOf(s, keys, relation.From), KeyOf(s, keys, relation.To));
+                        rows.Relation(tx, seed, KeyOf(s, keys, relation.From), KeyOf(s, keys, relation.To));
                         relations++;
                         break;
                     case Decision.KeepUser: kept++; break;
@@ -96,13 +97,14 @@ public sealed partial class EmbeddedGraphStore
             var keys = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var (key, e) in Snapshot.Entities.Rows()) keys[e.Id] = key;
             var tx = w.BeginTransaction();
+            using var rows = new SqliteGraphDb.RowWriter(w);
             var n = 0L;
             try
             {
                 foreach (var source in sources) SqliteGraphDb.UpsertSource(w, tx, source);
                 foreach (var entity in entities)
                 {
-                    keys[entity.Id] = SqliteGraphDb.UpsertEntity(w, tx, entity);
+                    keys[entity.Id] = rows.Entity(tx, entity);
                     if (++n % batch == 0) tx = Renew(tx);
                 }
                 progress?.Report(0.1);
@@ -111,7 +113,7 @@ public sealed partial class EmbeddedGraphStore
                 {
                     if (!keys.TryGetValue(relation.From, out var from) || !keys.TryGetValue(relation.To, out var to))
                         throw new GraphValidationException([new($"relations[{n}]", relation.Id, "relation points at an unknown entity id")]);
-                    SqliteGraphDb.UpsertRelation(w, tx, relation, from, to);
+                    rows.Relation(tx, relation, from, to);
                     if (++n % batch == 0)
                     {
                         tx = Renew(tx);
