@@ -1,1 +1,3 @@
-Console.WriteLine("wb6graph");
+using Wb6Graph.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Console.OpenStandardOutput);

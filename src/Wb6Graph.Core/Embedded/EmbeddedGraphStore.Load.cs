@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Wb6Graph.Model;
+using Wb6Graph.Seeds;
 
 namespace Wb6Graph.Embedded;
 
@@ -11,6 +12,8 @@ public sealed partial class EmbeddedGraphStore
     /// </summary>
     public async Task<LoadResult> LoadSeedsAsync(SeedGraph graph, IProgress<double>? progress = null, CancellationToken ct = default)
     {
+        var errors = GraphValidator.Validate(graph, "seeds");
+        if (errors.Count > 0) throw new GraphValidationException(errors);
         await _writeLock.WaitAsync(ct);
         try
         {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wb6Graph.Embedded;
+using Wb6Graph.Engine;
+using Wb6Graph.Gaps;
 using Wb6Graph.Model;
 using Wb6Graph.Seeds;
 
@@ -32,6 +34,13 @@ public static class GraphStoreExtensions
             });
         });
         builder.Services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        builder.Services.AddOptions<EngineLimits>()
+            .BindConfiguration(EngineLimits.Section)
+            .Validate(l => l.MaxHops >= 1 && l.DefaultMaxHops >= 1 && l.DefaultMaxHops <= l.MaxHops, "Engine:DefaultMaxHops must be between 1 and Engine:MaxHops")
+            .Validate(l => l.MaxK >= 1 && l.MaxDepth >= 1 && l.MaxNeighbourhood >= 1 && l.MaxResults >= 1, "Engine:MaxK, MaxDepth, MaxNeighbourhood and MaxResults must be at least 1")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new GraphEngine(sp.GetRequiredService<EmbeddedGraphStore>(), sp.GetRequiredService<IOptions<EngineLimits>>().Value));
+        builder.Services.AddSingleton<GapTemplateCatalog>();
         builder.Services.AddHostedService<SeedLoadingService>();
         return builder;
     }
@@ -39,22 +48,28 @@ public static class GraphStoreExtensions
 
 /// <summary>Validates and loads the curated seeds when the host starts, then marks the store ready.</summary>
 internal sealed class SeedLoadingService(
-    IGraphStore store, GraphStoreReadiness readiness, IOptions<GraphStoreOptions> options, ILogger<SeedLoadingService> log) : IHostedService
+    IGraphStore store, GraphStoreReadiness readiness, GapTemplateCatalog templates, IOptions<GraphStoreOptions> options, ILogger<SeedLoadingService> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         var o = options.Value;
-        if (!o.LoadSeedsAtStart)
+        var dir = RepoPaths.Resolve(o.SeedsDirectory);
+        if (!o.LoadSeedsAtStart && !Directory.Exists(dir))
         {
             readiness.Ready();
             return;
         }
-        var dir = RepoPaths.Resolve(o.SeedsDirectory);
         var seeds = SeedLoader.LoadDirectory(dir);
         if (!seeds.IsValid)
         {
             foreach (var e in seeds.Errors) log.LogError("seed error: {Error}", e.ToString());
             readiness.NotReady($"the seeds in {dir} have {seeds.Errors.Count} errors; run 'wb6graph validate {dir}'");
+            return;
+        }
+        templates.Replace(seeds.Templates);
+        if (!o.LoadSeedsAtStart)
+        {
+            readiness.Ready();
             return;
         }
         var result = await store.LoadSeedsAsync(seeds.Graph, null, ct);

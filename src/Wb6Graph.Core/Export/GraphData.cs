@@ -1,0 +1,17 @@
+using Wb6Graph.Model;
+
+namespace Wb6Graph.Export;
+
+/// <summary>
+/// A whole graph as three streams, so that exporters never hold more than one record at a time.
+/// Exporters enumerate each stream once, in the order entities, relations, sources.
+/// </summary>
+public sealed record GraphData(IAsyncEnumerable<Source> Sources, IAsyncEnumerable<Entity> Entities, IAsyncEnumerable<Relation> Relations)
+{
+    /// <summary>Everything the store holds, retracted relations included.</summary>
+    public static GraphData From(IGraphStore store, CancellationToken ct = default) =>
+        new(store.ReadSourcesAsync(ct), store.ReadEntitiesAsync(ct), store.ReadRelationsAsync(ct));
+
+    public static GraphData From(SeedGraph graph) =>
+        new(graph.Sources.ToAsyncEnumerable(), graph.Entities.ToAsyncEnumerable(), graph.Relations.ToAsyncEnumerable());
+}

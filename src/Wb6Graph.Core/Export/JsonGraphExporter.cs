@@ -1,0 +1,146 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Wb6Graph.Model;
+
+namespace Wb6Graph.Export;
+
+/// <summary>
+/// <c>{ "entities": [...], "relations": [...], "sources": [...] }</c> with camelCase fields, dates as YYYY-MM-DD and enums by name;
+/// <see cref="JsonGraphReader"/> reads it back record for record.
+/// </summary>
+public sealed class JsonGraphExporter : IGraphExporter
+{
+    // Flushing at this size keeps memory flat however large the graph is.
+    private const int FlushThreshold = 64 * 1024;
+
+    private static readonly JsonWriterOptions _options = new()
+    {
+        Indented = false,
+        // The output is a file, not HTML: keep non-ASCII names (Shqipëria, Србија) readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public string Format => "json";
+
+    public async Task WriteAsync(GraphData data, Stream output, IProgress<long>? progress, CancellationToken ct)
+    {
+        var counter = new ProgressCounter(progress);
+        await using var json = new Utf8JsonWriter(output, _options);
+        json.WriteStartObject();
+
+        json.WriteStartArray("entities");
+        await foreach (var entity in data.Entities.WithCancellation(ct))
+        {
+            WriteEntity(json, entity);
+            counter.Increment();
+            if (json.BytesPending > FlushThreshold) await json.FlushAsync(ct);
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("relations");
+        await foreach (var relation in data.Relations.WithCancellation(ct))
+        {
+            WriteRelation(json, relation);
+            counter.Increment();
+            if (json.BytesPending > FlushThreshold) await json.FlushAsync(ct);
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("sources");
+        await foreach (var source in data.Sources.WithCancellation(ct))
+        {
+            WriteSource(json, source);
+            counter.Increment();
+            if (json.BytesPending > FlushThreshold) await json.FlushAsync(ct);
+        }
+        json.WriteEndArray();
+
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
+        counter.Complete();
+    }
+
+    private static void WriteEntity(Utf8JsonWriter json, Entity e)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", e.Id);
+        json.WriteString("kind", e.Kind.ToString());
+        json.WriteString("name", e.Name);
+        WriteStrings(json, "aliases", e.Aliases);
+        json.WriteString("country", e.Country);
+        json.WriteString("description", e.Description);
+        WriteAttributes(json, e.Attributes);
+        WriteDate(json, "validFrom", e.ValidFrom);
+        WriteDate(json, "validTo", e.ValidTo);
+        WriteStrings(json, "sources", e.Sources);
+        json.WriteString("origin", e.Origin.ToString());
+        json.WriteEndObject();
+    }
+
+    private static void WriteRelation(Utf8JsonWriter json, Relation r)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", r.Id);
+        json.WriteString("type", r.Type.ToString());
+        json.WriteString("from", r.From);
+        json.WriteString("to", r.To);
+        WriteDate(json, "validFrom", r.ValidFrom);
+        WriteDate(json, "validTo", r.ValidTo);
+        json.WriteString("role", r.Role);
+        json.WriteString("confidence", r.Confidence.ToString());
+        WriteAttributes(json, r.Attributes);
+        WriteStrings(json, "sources", r.Sources);
+        if (r.Retracted is { } retracted)
+        {
+            json.WriteStartObject("retracted");
+            json.WriteString("reason", retracted.Reason);
+            json.WriteString("at", ExportText.Timestamp(retracted.At));
+            WriteStrings(json, "sources", retracted.Sources);
+            json.WriteEndObject();
+        }
+        json.WriteString("origin", r.Origin.ToString());
+        json.WriteEndObject();
+    }
+
+    private static void WriteSource(Utf8JsonWriter json, Source s)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", s.Id);
+        json.WriteString("title", s.Title);
+        json.WriteString("publisher", s.Publisher);
+        WriteDate(json, "published", s.Published);
+        json.WriteString("url", s.Url);
+        json.WriteString("document", s.Document);
+        json.WriteString("kind", ExportText.Kind(s.Kind));
+        WriteDate(json, "retrieved", s.Retrieved);
+        json.WriteString("origin", s.Origin.ToString());
+        json.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? day)
+    {
+        if (day is null) json.WriteNull(name);
+        else json.WriteString(name, Dates.Format(day.Value));
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items) json.WriteStringValue(item);
+        json.WriteEndArray();
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter json, IReadOnlyList<AttributeValue> attributes)
+    {
+        json.WriteStartArray("attributes");
+        foreach (var a in attributes)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", a.Key);
+            json.WriteString("type", a.Type.ToString());
+            json.WriteString("value", a.Value);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}
