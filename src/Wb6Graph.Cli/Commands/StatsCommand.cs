@@ -28,6 +28,11 @@ internal static class StatsCommand
             totals.AddRow("  retracted", Count(stats.RetractedRelations));
             totals.AddRow("sources", Count(stats.Sources));
             totals.AddRow("data version", Count(stats.DataVersion));
+            var snapshot = store.Snapshot;
+            var arcs = 2L * snapshot.RelationCount;
+            totals.AddRow("snapshot built in", $"{store.OpenedIn.TotalSeconds:0.000} s");
+            totals.AddRow("topology bytes", Count(snapshot.TopologyBytes));
+            totals.AddRow("  per arc", arcs == 0 ? "-" : $"{(double)snapshot.TopologyBytes / arcs:0.00}");
             console.Write(totals);
 
             console.Write(Breakdown("Entities by kind", "kind", stats.EntitiesByKind.Select(p => (p.Key.ToString(), p.Value))));

@@ -20,8 +20,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     {
         _options = options;
         _db = new SqliteGraphDb(options);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _snapshot = SnapshotBuilder.FromDatabase(_db.Writer, options.RelationDetailLimit, progress);
+        OpenedIn = clock.Elapsed;
     }
+
+    /// <summary>How long opening took, almost all of it building the first snapshot from SQLite.</summary>
+    public TimeSpan OpenedIn { get; }
 
     public static EmbeddedGraphStore Open(EmbeddedStoreOptions options, IProgress<double>? progress = null) => new(options, progress);
 

@@ -20,12 +20,16 @@ public sealed class GraphSnapshot
         Sources = sources;
         Out = Csr.Build(entities.Count, relations.From, relations.To, relations.Count);
         In = Csr.Build(entities.Count, relations.To, relations.From, relations.Count);
+        for (var r = 0; r < relations.Count && !HasRetracted; r++) HasRetracted = (relations.Flags[r] & RetractedFlag) != 0;
         if (relations.Details is { } details)
         {
             RelationIndexById = new Dictionary<string, int>(details.Length, StringComparer.Ordinal);
             for (var r = 0; r < details.Length; r++) RelationIndexById[details[r].Id] = r;
         }
     }
+
+    /// <summary>Whether any relation is retracted; when none is, an unfiltered traversal needs no per-arc check.</summary>
+    internal bool HasRetracted { get; }
 
     /// <summary>Relation index by id, when the snapshot keeps relation records.</summary>
     internal Dictionary<string, int>? RelationIndexById { get; }

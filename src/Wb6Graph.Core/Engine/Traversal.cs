@@ -37,6 +37,8 @@ internal static class Traversal
         hops[source] = 0;
         queue[tail++] = source;
         var unfiltered = f.Unfiltered;
+        var checkRetracted = s.HasRetracted;
+        var flags = s.Relations.Flags;
         while (head < tail)
         {
             var u = queue[head++];
@@ -52,7 +54,14 @@ internal static class Traversal
                 {
                     var v = targets[a];
                     if (seen[v] == mark) continue;
-                    if (!unfiltered ? !f.Relation(rels[a]) || !f.Entity(v) : (s.Relations.Flags[rels[a]] & GraphSnapshot.RetractedFlag) != 0) continue;
+                    if (unfiltered)
+                    {
+                        if (checkRetracted && (flags[rels[a]] & GraphSnapshot.RetractedFlag) != 0) continue;
+                    }
+                    else if (!f.Relation(rels[a]) || !f.Entity(v))
+                    {
+                        continue;
+                    }
                     seen[v] = mark;
                     hops[v] = hops[u] + 1;
                     queue[tail++] = v;

@@ -88,6 +88,19 @@ public sealed class EmbeddedStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_is_durable_the_moment_it_is_acknowledged_even_if_its_process_never_closes_the_store()
+    {
+        // The writer is abandoned, not disposed: no checkpoint, no clean close, as when a process is killed.
+        var writer = OpenFile();
+        await writer.LoadSeedsAsync(Seeds());
+        await writer.RetractRelationAsync("me-founded-wb3c", "test", SourceRefs.Of("communique"));
+        using var other = OpenFile();
+        Assert.Equal("test", (await other.GetRelationAsync("me-founded-wb3c"))!.Retracted!.Reason);
+        Assert.Equal(writer.DataVersion, other.DataVersion);
+        GC.KeepAlive(writer);
+    }
+
+    [Fact]
     public async Task A_refused_write_stores_nothing_and_names_every_bad_field()
     {
         using var store = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { InMemory = true });
