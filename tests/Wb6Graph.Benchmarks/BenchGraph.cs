@@ -41,7 +41,7 @@ internal static class BenchGraph
         return best;
     }
 
-    private static int Degree(GraphSnapshot s, int i) => s.Out.Offsets[i + 1] - s.Out.Offsets[i] + s.In.Offsets[i + 1] - s.In.Offsets[i];
+    private static int Degree(GraphSnapshot s, int i) => s.Adjacency.Degree(i);
 
     private static EmbeddedGraphStore Open()
     {

@@ -121,8 +121,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         }
         // Relations come in key order (the order they were written), which stays stable across writes.
         IEnumerable<int> candidates = from is { } fromIndex
-            ? s.Out.RelsOf(fromIndex).ToArray().Order()
-            : to is { } toIndex ? s.In.RelsOf(toIndex).ToArray().Order() : Enumerable.Range(0, s.RelationCount);
+            ? RelsOf(s, fromIndex, Direction.Out).Order()
+            : to is { } toIndex ? RelsOf(s, toIndex, Direction.In).Order() : Enumerable.Range(0, s.RelationCount);
         var matches = candidates
             .Where(r => (to is null || s.Relations.To[r] == to) && (from is null || s.Relations.From[r] == from) && s.RelationAdmitted(r, filter))
             .ToList();
@@ -154,10 +154,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 result[id] = [];
                 continue;
             }
-            var rels = new List<int>();
-            if (direction != Direction.In) rels.AddRange(s.Out.RelsOf(i).ToArray());
-            if (direction != Direction.Out) rels.AddRange(s.In.RelsOf(i).ToArray());
-            result[id] = RelationRecords(s, rels.Distinct().Order().Where(r => s.RelationAdmitted(r, filter)).ToList());
+            result[id] = RelationRecords(s, RelsOf(s, i, direction).Distinct().Order().Where(r => s.RelationAdmitted(r, filter)).ToList());
         }
         return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Relation>>>(result);
     }
@@ -262,6 +259,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         using var c = _db.Open();
         return SqliteGraphDb.ReadRelations(c, "WHERE r.id = $id", cmd => cmd.Parameters.AddWithValue("$id", id))
             .Select(x => x.Relation).FirstOrDefault();
+    }
+
+    private static int[] RelsOf(GraphSnapshot s, int entity, Direction direction)
+    {
+        var (start, end) = s.Adjacency.Range(entity, direction);
+        return s.Adjacency.Rels[start..end];
     }
 
     private static Page<T> EmptyPage<T>() => new([], [], 0, false, false);

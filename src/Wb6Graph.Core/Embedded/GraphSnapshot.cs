@@ -18,8 +18,7 @@ public sealed class GraphSnapshot
         Entities = entities;
         Relations = relations;
         Sources = sources;
-        Out = Csr.Build(entities.Count, relations.From, relations.To, relations.Count);
-        In = Csr.Build(entities.Count, relations.To, relations.From, relations.Count);
+        Adjacency = Adjacency.Build(entities.Count, relations.From, relations.To, relations.Count);
         for (var r = 0; r < relations.Count && !HasRetracted; r++) HasRetracted = (relations.Flags[r] & RetractedFlag) != 0;
         if (relations.Details is { } details)
         {
@@ -42,18 +41,15 @@ public sealed class GraphSnapshot
 
     internal IReadOnlyDictionary<string, Source> Sources { get; }
 
-    /// <summary>Arcs leaving each entity: neighbours are relation targets.</summary>
-    internal Csr Out { get; }
-
-    /// <summary>Arcs entering each entity: neighbours are relation sources.</summary>
-    internal Csr In { get; }
+    /// <summary>Every entity's arcs: first those leaving it (neighbours are relation targets), then those entering it.</summary>
+    internal Adjacency Adjacency { get; }
 
     public int EntityCount => Entities.Count;
 
     public int RelationCount => Relations.Count;
 
     /// <summary>Bytes held by the topology (both CSR directions, offsets included).</summary>
-    public long TopologyBytes => Out.Bytes + In.Bytes;
+    public long TopologyBytes => Adjacency.Bytes;
 
     internal bool RelationAdmitted(int r, RelationFilter filter)
     {
@@ -69,43 +65,70 @@ public sealed class GraphSnapshot
     }
 }
 
-/// <summary>Compressed sparse rows: the arcs of entity i are Targets/Rels[Offsets[i]..Offsets[i+1]).</summary>
-internal sealed class Csr
+/// <summary>
+/// Compressed sparse rows holding both directions: the arcs of entity u are Targets/Rels[Offsets[u]..Offsets[u+1]),
+/// those leaving u first, up to Split[u], then those entering it. A traversal that follows relations either way
+/// scans one contiguous range; one that follows them forward stops at the split.
+/// </summary>
+internal sealed class Adjacency
 {
-    private Csr(int[] offsets, int[] targets, int[] rels)
+    private Adjacency(int[] offsets, int[] split, int[] targets, int[] rels)
     {
         Offsets = offsets;
+        Split = split;
         Targets = targets;
         Rels = rels;
     }
 
     public int[] Offsets { get; }
 
+    public int[] Split { get; }
+
     public int[] Targets { get; }
 
     public int[] Rels { get; }
 
-    public long Bytes => 4L * (Offsets.Length + Targets.Length + Rels.Length);
+    public long Bytes => 4L * (Offsets.Length + Split.Length + Targets.Length + Rels.Length);
 
-    public ReadOnlySpan<int> TargetsOf(int entity) => Targets.AsSpan(Offsets[entity], Offsets[entity + 1] - Offsets[entity]);
+    /// <summary>The arc range of u for a direction: Out, In or Both.</summary>
+    public (int Start, int End) Range(int u, Direction direction) => direction switch
+    {
+        Direction.Out => (Offsets[u], Split[u]),
+        Direction.In => (Split[u], Offsets[u + 1]),
+        _ => (Offsets[u], Offsets[u + 1]),
+    };
 
-    public ReadOnlySpan<int> RelsOf(int entity) => Rels.AsSpan(Offsets[entity], Offsets[entity + 1] - Offsets[entity]);
+    public int Degree(int u) => Offsets[u + 1] - Offsets[u];
 
-    public static Csr Build(int nodes, int[] tails, int[] heads, int arcs)
+    public static Adjacency Build(int nodes, int[] from, int[] to, int relations)
     {
         var offsets = new int[nodes + 1];
-        for (var r = 0; r < arcs; r++) offsets[tails[r] + 1]++;
-        for (var i = 0; i < nodes; i++) offsets[i + 1] += offsets[i];
-        var cursor = new int[nodes];
-        Array.Copy(offsets, cursor, nodes);
-        var targets = new int[arcs];
-        var rels = new int[arcs];
-        for (var r = 0; r < arcs; r++)
+        var outDegree = new int[nodes];
+        for (var r = 0; r < relations; r++)
         {
-            var at = cursor[tails[r]]++;
-            targets[at] = heads[r];
-            rels[at] = r;
+            outDegree[from[r]]++;
+            offsets[to[r] + 1]++;
         }
-        return new Csr(offsets, targets, rels);
+        for (var i = 0; i < nodes; i++) offsets[i + 1] += offsets[i] + outDegree[i];
+        var split = new int[nodes];
+        var outCursor = new int[nodes];
+        var inCursor = new int[nodes];
+        for (var i = 0; i < nodes; i++)
+        {
+            outCursor[i] = offsets[i];
+            split[i] = inCursor[i] = offsets[i] + outDegree[i];
+        }
+        var targets = new int[2 * relations];
+        var rels = new int[2 * relations];
+        for (var r = 0; r < relations; r++)
+        {
+            var o = outCursor[from[r]]++;
+            targets[o] = to[r];
+            rels[o] = r;
+            var i = inCursor[to[r]]++;
+            targets[i] = from[r];
+            rels[i] = r;
+        }
+        return new Adjacency(offsets, split, targets, rels);
     }
 }

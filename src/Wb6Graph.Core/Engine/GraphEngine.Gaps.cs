@@ -62,18 +62,19 @@ public sealed partial class GraphEngine
             foreach (var (nodes, rels) in frontier)
             {
                 var u = nodes[^1];
-                if (step.Direction != Direction.In) Follow(s.Out, u, nodes, rels);
-                if (step.Direction != Direction.Out) Follow(s.In, u, nodes, rels);
+                Follow(u, nodes, rels);
                 if (next.Count >= MaxChains) break;
             }
             frontier = next;
 
-            void Follow(Csr csr, int u, int[] nodes, int[] rels)
+            void Follow(int u, int[] nodes, int[] rels)
             {
-                for (var a = csr.Offsets[u]; a < csr.Offsets[u + 1]; a++)
+                var adj = s.Adjacency;
+                var (start, end) = adj.Range(u, step.Direction);
+                for (var a = start; a < end; a++)
                 {
-                    var r = csr.Rels[a];
-                    var v = csr.Targets[a];
+                    var r = adj.Rels[a];
+                    var v = adj.Targets[a];
                     if (!f.Relation(r) || !step.Types.Contains(s.Relations.Types[r]) || nodes.Contains(v)) continue;
                     if (step.Kinds.Count > 0 && !step.Kinds.Contains(s.Entities.Kinds[v])) continue;
                     if (step.To is { } to && s.Entities.Records[v].Id != to) continue;

@@ -131,11 +131,10 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
     /// <summary>The arcs of an entity that a filter admits, forward and (unless forward only) backward.</summary>
     internal static IEnumerable<(int Neighbour, int Relation)> Arcs(GraphSnapshot s, int u, ArcFilter f)
     {
-        for (var a = s.Out.Offsets[u]; a < s.Out.Offsets[u + 1]; a++)
-            if (f.Relation(s.Out.Rels[a])) yield return (s.Out.Targets[a], s.Out.Rels[a]);
-        if (f.ForwardOnly) yield break;
-        for (var a = s.In.Offsets[u]; a < s.In.Offsets[u + 1]; a++)
-            if (f.Relation(s.In.Rels[a])) yield return (s.In.Targets[a], s.In.Rels[a]);
+        var adj = s.Adjacency;
+        var (start, end) = adj.Range(u, f.ForwardOnly ? Direction.Out : Direction.Both);
+        for (var a = start; a < end; a++)
+            if (f.Relation(adj.Rels[a])) yield return (adj.Targets[a], adj.Rels[a]);
     }
 
     /// <summary>A path of entity indexes with, for each step, every admitted relation linking the two entities.</summary>

@@ -1,4 +1,5 @@
 using Wb6Graph.Embedded;
+using Wb6Graph.Model;
 
 namespace Wb6Graph.Engine;
 
@@ -69,12 +70,10 @@ internal static class KShortestPaths
     internal static double StepWeight(GraphSnapshot s, in ArcFilter f, int u, int v)
     {
         var best = double.PositiveInfinity;
-        for (var dir = 0; dir < (f.ForwardOnly ? 1 : 2); dir++)
-        {
-            var csr = dir == 0 ? s.Out : s.In;
-            for (var a = csr.Offsets[u]; a < csr.Offsets[u + 1]; a++)
-                if (csr.Targets[a] == v && f.Relation(csr.Rels[a])) best = Math.Min(best, f.Weight(csr.Rels[a]));
-        }
+        var adj = s.Adjacency;
+        var (start, end) = adj.Range(u, f.ForwardOnly ? Direction.Out : Direction.Both);
+        for (var a = start; a < end; a++)
+            if (adj.Targets[a] == v && f.Relation(adj.Rels[a])) best = Math.Min(best, f.Weight(adj.Rels[a]));
         return best;
     }
 

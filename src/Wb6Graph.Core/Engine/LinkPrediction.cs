@@ -84,7 +84,7 @@ public sealed partial class GraphEngine
                 if (isNeighbour[y] == mark || !f.Exists(y) || !KindOk(s, y, toKinds)) continue;
                 score[y] = (double)nx * Degree(s, f, y, sc);
                 list[count++] = y;
-                if (!budget.Spend(s.Out.Offsets[y + 1] - s.Out.Offsets[y] + s.In.Offsets[y + 1] - s.In.Offsets[y] + 1)) break;
+                if (!budget.Spend(s.Adjacency.Degree(y) + 1)) break;
             }
         }
         else

@@ -1,4 +1,5 @@
 using Wb6Graph.Embedded;
+using Wb6Graph.Model;
 
 namespace Wb6Graph.Engine;
 
@@ -24,33 +25,35 @@ internal sealed class PathMask
 /// <summary>The graph algorithms over a snapshot's CSR arrays. Indexes in, indexes out; the engine turns them into entities.</summary>
 internal static class Traversal
 {
-    /// <summary>Breadth-first search from one entity over arcs either way (or forward only); returns how many entities it reached.</summary>
+    /// <summary>
+    /// Breadth-first search from one entity over arcs either way (or forward only), level by level so that no
+    /// per-entity depth is kept; returns how many entities it reached.
+    /// </summary>
     public static int Bfs(GraphSnapshot s, int source, in ArcFilter f, int maxHops = int.MaxValue)
     {
         var sc = Scratch.For(s.EntityCount);
         var mark = sc.Next();
         var seen = sc.StampA;
         var queue = sc.Queue;
-        var hops = sc.Hops;
-        int head = 0, tail = 0;
-        seen[source] = mark;
-        hops[source] = 0;
-        queue[tail++] = source;
+        var adj = s.Adjacency;
+        var offsets = adj.Offsets;
+        var ends = f.ForwardOnly ? adj.Split : null;
+        var targets = adj.Targets;
+        var rels = adj.Rels;
+        var flags = s.Relations.Flags;
         var unfiltered = f.Unfiltered;
         var checkRetracted = s.HasRetracted;
-        var flags = s.Relations.Flags;
-        while (head < tail)
+        int head = 0, tail = 0, depth = 0;
+        seen[source] = mark;
+        queue[tail++] = source;
+        while (head < tail && depth < maxHops)
         {
-            var u = queue[head++];
-            if (hops[u] >= maxHops) continue;
-            for (var dir = 0; dir < (f.ForwardOnly ? 1 : 2); dir++)
+            var levelEnd = tail;
+            while (head < levelEnd)
             {
-                var csr = dir == 0 ? s.Out : s.In;
-                var start = csr.Offsets[u];
-                var end = csr.Offsets[u + 1];
-                var targets = csr.Targets;
-                var rels = csr.Rels;
-                for (var a = start; a < end; a++)
+                var u = queue[head++];
+                var end = ends is null ? offsets[u + 1] : ends[u];
+                for (var a = offsets[u]; a < end; a++)
                 {
                     var v = targets[a];
                     if (seen[v] == mark) continue;
@@ -63,10 +66,10 @@ internal static class Traversal
                         continue;
                     }
                     seen[v] = mark;
-                    hops[v] = hops[u] + 1;
                     queue[tail++] = v;
                 }
             }
+            depth++;
         }
         return tail;
     }
@@ -141,24 +144,22 @@ internal static class Traversal
         {
             var u = queue[head++];
             // Walking toward the target follows arcs forward (Out); walking back from it follows them backward (In).
-            for (var dir = 0; dir < (f.ForwardOnly ? 1 : 2); dir++)
+            var adj = s.Adjacency;
+            var (start, end) = adj.Range(u, !f.ForwardOnly ? Direction.Both : towardTarget ? Direction.Out : Direction.In);
+            for (var a = start; a < end; a++)
             {
-                var csr = (dir == 0) == towardTarget ? s.Out : s.In;
-                for (var a = csr.Offsets[u]; a < csr.Offsets[u + 1]; a++)
+                var v = adj.Targets[a];
+                if (seen[v] == mark || !f.Relation(adj.Rels[a])) continue;
+                if (v != otherEnd && !f.Entity(v)) continue;
+                if (mask is not null && (towardTarget ? mask.Blocks(u, v) : mask.Blocks(v, u) || mask.Nodes.Contains(v))) continue;
+                seen[v] = mark;
+                parent[v] = u;
+                hops[v] = hops[u] + 1;
+                queue[tail++] = v;
+                if (otherSeen[v] == mark && hops[v] + otherHops[v] < best)
                 {
-                    var v = csr.Targets[a];
-                    if (seen[v] == mark || !f.Relation(csr.Rels[a])) continue;
-                    if (v != otherEnd && !f.Entity(v)) continue;
-                    if (mask is not null && (towardTarget ? mask.Blocks(u, v) : mask.Blocks(v, u) || mask.Nodes.Contains(v))) continue;
-                    seen[v] = mark;
-                    parent[v] = u;
-                    hops[v] = hops[u] + 1;
-                    queue[tail++] = v;
-                    if (otherSeen[v] == mark && hops[v] + otherHops[v] < best)
-                    {
-                        best = hops[v] + otherHops[v];
-                        meet = v;
-                    }
+                    best = hops[v] + otherHops[v];
+                    meet = v;
                 }
             }
         }
@@ -188,24 +189,22 @@ internal static class Traversal
             done[u] = mark;
             if (u == to) break;
             if (hops[u] >= maxHops) continue;
-            for (var dir = 0; dir < (f.ForwardOnly ? 1 : 2); dir++)
+            var adj = s.Adjacency;
+            var (start, end) = adj.Range(u, f.ForwardOnly ? Direction.Out : Direction.Both);
+            for (var a = start; a < end; a++)
             {
-                var csr = dir == 0 ? s.Out : s.In;
-                for (var a = csr.Offsets[u]; a < csr.Offsets[u + 1]; a++)
-                {
-                    var v = csr.Targets[a];
-                    var r = csr.Rels[a];
-                    if (done[v] == mark || !f.Relation(r)) continue;
-                    if (v != to && !f.Entity(v)) continue;
-                    if (mask is not null && mask.Blocks(u, v)) continue;
-                    var nd = d + f.Weight(r);
-                    if (seen[v] == mark && nd >= dist[v]) continue;
-                    seen[v] = mark;
-                    dist[v] = nd;
-                    hops[v] = hops[u] + 1;
-                    parent[v] = u;
-                    heap.Enqueue(v, nd);
-                }
+                var v = adj.Targets[a];
+                var r = adj.Rels[a];
+                if (done[v] == mark || !f.Relation(r)) continue;
+                if (v != to && !f.Entity(v)) continue;
+                if (mask is not null && mask.Blocks(u, v)) continue;
+                var nd = d + f.Weight(r);
+                if (seen[v] == mark && nd >= dist[v]) continue;
+                seen[v] = mark;
+                dist[v] = nd;
+                hops[v] = hops[u] + 1;
+                parent[v] = u;
+                heap.Enqueue(v, nd);
             }
         }
         if (done[to] != mark) return double.PositiveInfinity;
