@@ -22,6 +22,7 @@ internal sealed class Scratch
     public int[] Hops = [];
     public int[] HopsB = [];
     public int[] DegreeStamp = [];
+    public ulong[] Bits = [];
 
     public static Scratch For(int nodes)
     {
@@ -66,6 +67,7 @@ internal sealed class Scratch
         Hops = new int[n];
         HopsB = new int[n];
         DegreeStamp = new int[n];
+        Bits = new ulong[(n + 63) / 64];
         _degreeCurrent = 0;
         _current = 0;
     }
