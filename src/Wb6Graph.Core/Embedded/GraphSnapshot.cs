@@ -58,8 +58,10 @@ public sealed class GraphSnapshot
         if (filter.Types is { Count: > 0 } types && !types.Contains(rel.Types[r])) return false;
         if (filter.AsOf is { } day)
         {
+            // On a date, a relation holds only while it and both its ends did.
             var d = day.DayNumber;
             if (d < rel.ValidFrom[r] || d >= rel.ValidTo[r]) return false;
+            if (!Entities.IsValidOn(rel.From[r], d) || !Entities.IsValidOn(rel.To[r], d)) return false;
         }
         return true;
     }
