@@ -1,0 +1,54 @@
+using GraphQL;
+using Wb6Graph.Api.Http;
+
+namespace Wb6Graph.Api.GraphQL;
+
+internal static class GraphQLRegistration
+{
+    /// <summary>The schema, GraphQL.NET's engine with our limits, and our HTTP transport.</summary>
+    public static IHostApplicationBuilder AddWb6GraphQL(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiOptions>()
+            .BindConfiguration(ApiOptions.Section)
+            .PostConfigure(o =>
+            {
+                // Keys can come from the environment as a comma-separated list, so none need be in a file.
+                var fromEnv = Environment.GetEnvironmentVariable("WB6GRAPH_API_KEYS");
+                if (!string.IsNullOrWhiteSpace(fromEnv))
+                    o.ApiKeys.AddRange(fromEnv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            })
+            .Validate(o => o.MaxBodyBytes > 0, "Api:MaxBodyBytes must be positive")
+            .Validate(o => o.MaxDocumentLength > 0, "Api:MaxDocumentLength must be positive")
+            .Validate(o => o.MaxPageSize > 0, "Api:MaxPageSize must be positive")
+            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0, "Api:MaxDepth and Api:MaxComplexity must be positive")
+            .Validate(o => o.TimeoutSeconds > 0, "Api:TimeoutSeconds must be positive")
+            .Validate(o => o.GetMaxAgeSeconds >= 0, "Api:GetMaxAgeSeconds must not be negative")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DocumentCache>();
+        builder.Services.AddSingleton<PersistedDocumentStore>();
+        builder.Services.AddSingleton<GraphQLHttp>();
+        builder.Services.AddScoped<RequestLoaders>();
+        builder.Services.AddGraphQL(b => b
+            .AddSchema<Wb6Schema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(Wb6Schema).Assembly)
+            .AddErrorInfoProvider(e =>
+            {
+                e.ExposeCode = true;
+                e.ExposeData = true;
+            })
+            .AddComplexityAnalyzer((c, sp) =>
+            {
+                var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value;
+                c.MaxDepth = o.MaxDepth;
+                c.MaxComplexity = o.MaxComplexity;
+            })
+            .UsePersistedDocuments<PersistedDocumentStore>(global::GraphQL.DI.ServiceLifetime.Singleton));
+        var origins = builder.Configuration.GetSection($"{ApiOptions.Section}:CorsOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(c => c.AddDefaultPolicy(p =>
+        {
+            if (origins.Length > 0) p.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization", "GraphQL-Require-Preflight", "If-None-Match").WithExposedHeaders("ETag");
+        }));
+        return builder;
+    }
+}

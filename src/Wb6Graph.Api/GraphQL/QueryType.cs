@@ -1,0 +1,176 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Wb6Graph.Api.Http;
+using Wb6Graph.Engine;
+using Wb6Graph.Gaps;
+using Wb6Graph.Model;
+
+namespace Wb6Graph.Api.GraphQL;
+
+internal sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Reads: lookups, lists, and the path and gap questions. Open unless the API is configured to need a key for reads.";
+
+        Field<EntityGraphType>("entity").Description("One entity by id; null if there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The entity's id, e.g. wb3c.")
+            .Resolve(c => Resolvers.Loaders(c).Entities.Load(c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<EntityConnectionGraphType>>("entities")
+            .Description("Entities by kind, country and name; search matches names and aliases, ignoring case and diacritics.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kind", "Only these kinds.")
+            .Argument<IdGraphType>("country", "Only entities of this country (and the country itself).")
+            .Argument<StringGraphType>("search", "Text to find in names and aliases: 'qkss', 'Shqiperi', 'Crna Gora'.")
+            .Argument<DateGraphType>("asOf", "Only entities that existed on this date.")
+            .Argument<IntGraphType>("first", "Page size (default 50).")
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c => await Store(c).FindEntitiesAsync(new EntityQuery(
+                c.GetArgument<List<EntityKind>?>("kind")?.ToHashSet(), c.GetArgument<string?>("country"), c.GetArgument<string?>("search"),
+                c.GetArgument<DateOnly?>("asOf"), PageSize(c), c.GetArgument<string?>("after")), c.CancellationToken));
+
+        Field<RelationGraphType>("relation").Description("One relation by id, retracted or not; null if there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The relation's id, e.g. fr-founded-wb3c.")
+            .ResolveAsync(async c => await Store(c).GetRelationAsync(c.GetArgument<string>("id"), true, c.CancellationToken));
+
+        Field<NonNullGraphType<RelationConnectionGraphType>>("relations")
+            .Description("Relations by type and ends. Without asOf: every fact that is not retracted, history included.")
+            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these types.")
+            .Argument<IdGraphType>("from", "Only relations from this entity.")
+            .Argument<IdGraphType>("to", "Only relations to this entity.")
+            .Argument<DateGraphType>("asOf", "Only relations (and ends) that held on this date.")
+            .Argument<BooleanGraphType>("includeRetracted", "Also list retracted relations (default false).")
+            .Argument<IntGraphType>("first", "Page size (default 50).")
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c => await Store(c).FindRelationsAsync(new RelationQuery(
+                c.GetArgument<List<RelationType>?>("types")?.ToHashSet(), c.GetArgument<string?>("from"), c.GetArgument<string?>("to"),
+                c.GetArgument<DateOnly?>("asOf"), c.GetArgument("includeRetracted", false), PageSize(c), c.GetArgument<string?>("after")), c.CancellationToken));
+
+        Field<SourceGraphType>("source").Description("One source by id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The source's id.")
+            .Resolve(c => Resolvers.Loaders(c).Sources.Load(c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Description("Every source, by id.")
+            .ResolveAsync(async c => await Store(c).GetSourcesAsync(null, c.CancellationToken));
+
+        Field<NonNullGraphType<StatsGraphType>>("stats").Description("Counts by kind, type and confidence; the backend and the data version.")
+            .ResolveAsync(async c => await Store(c).GetStatsAsync(c.CancellationToken));
+
+        AddPathFields();
+        AddGapFields();
+    }
+
+    private void AddPathFields()
+    {
+        Field<PathGraphType>("shortestPath").Description("The shortest path between two entities, following relations either way unless forwardOnly; null if none within maxHops.")
+            .Argument<NonNullGraphType<IdGraphType>>("from", "Where the path starts.")
+            .Argument<NonNullGraphType<IdGraphType>>("to", "Where it ends.")
+            .Argument<IntGraphType>("maxHops", "At most this many hops (default and cap configurable).")
+            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Only pass through entities of these kinds.")
+            .Argument<DateGraphType>("asOf", "Only what held on this date.")
+            .Argument<BooleanGraphType>("forwardOnly", "Follow relations only from subject to object (default false).")
+            .Argument<PathWeightingGraphType>("weighting", "HOPS (default) or EVIDENCE.", a => a.DefaultValue = PathWeighting.Hops)
+            .Resolve(c => Capped(c, Engine(c).ShortestPath(c.GetArgument<string>("from"), c.GetArgument<string>("to"), Traversal(c), c.GetArgument("weighting", PathWeighting.Hops), c.CancellationToken)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathGraphType>>>>("paths").Description("The k shortest simple paths, ranked (Yen's algorithm).")
+            .Argument<NonNullGraphType<IdGraphType>>("from", "Where the paths start.")
+            .Argument<NonNullGraphType<IdGraphType>>("to", "Where they end.")
+            .Argument<IntGraphType>("k", "How many paths (default 3, capped).", a => a.DefaultValue = 3)
+            .Argument<IntGraphType>("maxHops", "At most this many hops.")
+            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Only pass through entities of these kinds.")
+            .Argument<DateGraphType>("asOf", "Only what held on this date.")
+            .Argument<BooleanGraphType>("forwardOnly", "Follow relations only from subject to object.")
+            .Resolve(c => Capped(c, Engine(c).Paths(c.GetArgument<string>("from"), c.GetArgument<string>("to"), c.GetArgument("k", 3), Traversal(c), PathWeighting.Hops, c.CancellationToken)));
+
+        Field<NonNullGraphType<SubgraphGraphType>>("neighbourhood").Description("The entities within depth hops and the relations among them.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The centre.")
+            .Argument<IntGraphType>("depth", "Hops (default 1, capped).", a => a.DefaultValue = 1)
+            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Only entities of these kinds.")
+            .Argument<DateGraphType>("asOf", "Only what held on this date.")
+            .Argument<IntGraphType>("limit", "At most this many entities.")
+            .Resolve(c => Engine(c).Neighbourhood(c.GetArgument<string>("id"), c.GetArgument("depth", 1), Traversal(c), c.GetArgument<int?>("limit"), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityGraphType>>>>("centrality").Description("Who brokers between the WB6 and the EU.")
+            .Argument<CentralityMeasureGraphType>("measure", "BETWEENNESS (default) or DEGREE.", a => a.DefaultValue = CentralityMeasure.Betweenness)
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Rank only entities of these kinds.")
+            .Argument<DateGraphType>("asOf", "The graph as on this date.")
+            .Argument<IntGraphType>("limit", "How many (default 20).")
+            .Resolve(c => Capped(c, Engine(c).Centrality(c.GetArgument("measure", CentralityMeasure.Betweenness), c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet(),
+                c.GetArgument<DateOnly?>("asOf"), c.GetArgument<int?>("limit"), c.CancellationToken)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkSuggestionGraphType>>>>("suggestedLinks").Description("Absent links the network suggests, best first.")
+            .Argument<IdGraphType>("id", "Suggestions for this entity; without it, across the graph (bounded).")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("fromKinds", "Without id: only suggestions from these kinds.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("toKinds", "Only suggestions to these kinds.")
+            .Argument<LinkScoreGraphType>("method", "The score (default ADAMIC_ADAR).", a => a.DefaultValue = LinkScore.AdamicAdar)
+            .Argument<IntGraphType>("limit", "How many (default 10).")
+            .Argument<DateGraphType>("asOf", "The graph as on this date.")
+            .Resolve(c => Capped(c, Engine(c).SuggestedLinks(c.GetArgument<string?>("id"), c.GetArgument<List<EntityKind>?>("fromKinds")?.ToHashSet(),
+                c.GetArgument<List<EntityKind>?>("toKinds")?.ToHashSet(), c.GetArgument("method", LinkScore.AdamicAdar), c.GetArgument<int?>("limit"),
+                c.GetArgument<DateOnly?>("asOf"), c.CancellationToken)));
+    }
+
+    private void AddGapFields()
+    {
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GapReportGraphType>>>>("gaps")
+            .Description("Which expected links a country lacks on a date (default today); without country, all six WB6 countries.")
+            .Argument<IdGraphType>("country", "One country; omit for the template's countries.")
+            .Argument<IdGraphType>("template", "The gap template (default eu-alignment).", a => a.DefaultValue = "eu-alignment")
+            .Argument<DateGraphType>("asOf", "The date the report is about (default today, UTC).")
+            .Resolve(c =>
+            {
+                var id = c.GetArgument("template", "eu-alignment");
+                var template = c.RequestServices!.GetRequiredService<GapTemplateCatalog>().Find(id)
+                    ?? throw new GraphValidationException([new("template", id, "unknown gap template")]);
+                return Engine(c).Gaps(template, c.GetArgument<string?>("country"), c.GetArgument<DateOnly?>("asOf") ?? DateOnly.FromDateTime(DateTime.UtcNow), c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GapCellGraphType>>>>("gapMatrix")
+            .Description("For heat maps: which entities reach which, directly, within maxHops, or not at all.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("from", "Row entities (e.g. WB6 institutions).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("to", "Column entities (e.g. EU bodies).")
+            .Argument<IntGraphType>("maxHops", "At most this many hops.")
+            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types.")
+            .Argument<DateGraphType>("asOf", "Only what held on this date.")
+            .Resolve(c => Capped(c, Engine(c).GapMatrix(c.GetArgument<List<string>>("from"), c.GetArgument<List<string>>("to"), Traversal(c), c.CancellationToken)));
+    }
+
+    private static IGraphStore Store(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<IGraphStore>();
+
+    private static GraphEngine Engine(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<GraphEngine>();
+
+    private static TraversalOptions Traversal(IResolveFieldContext c) => new(
+        c.GetArgument<List<RelationType>?>("types")?.ToHashSet(),
+        c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet(),
+        c.GetArgument<DateOnly?>("asOf"),
+        c.GetArgument("forwardOnly", false),
+        c.GetArgument<int?>("maxHops"));
+
+    private static int PageSize(IResolveFieldContext c)
+    {
+        var max = c.RequestServices!.GetRequiredService<IOptions<ApiOptions>>().Value.MaxPageSize;
+        var first = c.GetArgument("first", 50);
+        if (first < 0 || first > max)
+            throw new GraphValidationException([new("first", first.ToString(System.Globalization.CultureInfo.InvariantCulture), $"first must be between 0 and {max}")]);
+        return first;
+    }
+
+    /// <summary>A bounded answer that hit a bound says so in the response's extensions: capped lists the fields.</summary>
+    private static T Capped<T>(IResolveFieldContext c, Bounded<T> answer)
+    {
+        if (answer.Capped)
+            lock (c.OutputExtensions)
+            {
+                var list = c.OutputExtensions.TryGetValue("capped", out var v) && v is List<string> l ? l : [];
+                list.Add(string.Join('.', c.Path));
+                c.OutputExtensions["capped"] = list;
+            }
+        return answer.Value;
+    }
+}

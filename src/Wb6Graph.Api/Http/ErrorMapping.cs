@@ -1,0 +1,33 @@
+using GraphQL;
+using GraphQL.Execution;
+using Wb6Graph.Model;
+
+namespace Wb6Graph.Api.Http;
+
+/// <summary>Turns the store's and engine's refusals into GraphQL errors that name the argument and the bad value; anything else stays opaque.</summary>
+internal static class ErrorMapping
+{
+    public static Task MapAsync(UnhandledExceptionContext context)
+    {
+        switch (context.OriginalException)
+        {
+            case GraphValidationException e:
+                var error = new ExecutionError(string.Join("; ", e.Errors.Select(x => x.ToString()))) { Code = "BAD_USER_INPUT" };
+                error.Data["details"] = e.Errors.Select(x => new Dictionary<string, object?> { ["field"] = x.Where, ["value"] = x.Value, ["message"] = x.Message }).ToList();
+                context.Exception = error;
+                break;
+            case NotFoundException e:
+                context.Exception = new ExecutionError(e.Message) { Code = "NOT_FOUND" };
+                context.Exception.Data["field"] = "id";
+                context.Exception.Data["value"] = e.Id;
+                break;
+            case OperationCanceledException:
+                context.Exception = new ExecutionError("The request was cancelled or took too long.") { Code = "TIMEOUT" };
+                break;
+            default:
+                context.ErrorMessage = "An internal error occurred; it has been logged.";
+                break;
+        }
+        return Task.CompletedTask;
+    }
+}
