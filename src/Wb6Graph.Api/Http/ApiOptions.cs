@@ -19,7 +19,7 @@ public sealed class ApiOptions
 
     public int MaxDepth { get; set; } = 12;
 
-    public int MaxComplexity { get; set; } = 20_000;
+    public int MaxComplexity { get; set; } = 250_000;
 
     public int TimeoutSeconds { get; set; } = 10;
 

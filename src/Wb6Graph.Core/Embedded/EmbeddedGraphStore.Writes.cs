@@ -77,7 +77,9 @@ public sealed partial class EmbeddedGraphStore
             var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
             var errors = new List<ValidationError>();
             if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
-            if (existing.ValidTo is { } ended) errors.Add(new("id", id, $"the relation already ended on {Dates.Format(ended)}"));
+            // Ending brings the end forward (a strategy replaced early); it never extends a fact.
+            if (existing.ValidTo is { } ended && validTo >= ended)
+                errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
             if (existing.ValidFrom is { } from && validTo <= from)
                 errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
             var newSources = CheckSourceRefs(s, sources, "sources", errors);
@@ -163,7 +165,8 @@ public sealed partial class EmbeddedGraphStore
 
     private static void ThrowIfAny(List<ValidationError> errors)
     {
-        if (errors.Count > 0) throw new GraphValidationException(errors);
+        // A bad source id is found both by the source check and by the fact rules: report it once, where it was given.
+        if (errors.Count > 0) throw new GraphValidationException(errors.DistinctBy(e => (e.Value, e.Message)).ToList());
     }
 
     /// <summary>The graph as a write sees it: the snapshot plus the sources and the entity that the write itself adds.</summary>

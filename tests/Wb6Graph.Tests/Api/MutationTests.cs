@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+
+namespace Wb6Graph.Tests.Api;
+
+/// <summary>Writes: each test gets its own API and store, so that what one writes the next does not see.</summary>
+public sealed class MutationTests : IDisposable
+{
+    private readonly ApiFactory _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    private const string AddCooperation = """
+        mutation($input: RelationInput!) { addRelation(input: $input) { id type fromId toId confidence origin sources { id title } } }
+        """;
+
+    private static object Cooperation(object sources) => new
+    {
+        input = new { type = "COOPERATES_WITH", from = "kcss", to = "aksk", validFrom = "2024-09-03", confidence = "M", sources },
+    };
+
+    private async Task<int> RelationCount() =>
+        (await _api.PostAsync("{ stats { relations } }")).Body!["data"]!["stats"]!["relations"]!.GetValue<int>();
+
+    [Fact]
+    public async Task Without_a_key_or_with_a_wrong_one_a_write_is_401_and_writes_nothing()
+    {
+        var before = await RelationCount();
+        var none = await _api.PostAsync(AddCooperation, Cooperation(new { ids = new[] { "kcss-roundtable-2024-09-03" } }));
+        var wrong = await _api.PostAsync(AddCooperation, Cooperation(new { ids = new[] { "kcss-roundtable-2024-09-03" } }), key: "guess");
+        Assert.Equal(401, none.Status);
+        Assert.Equal(401, wrong.Status);
+        Assert.Equal("UNAUTHENTICATED", none.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("Bearer", none.Response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(before, await RelationCount());
+    }
+
+    [Fact]
+    public async Task A_sourced_relation_is_stored_and_returned_with_a_new_inline_source()
+    {
+        var r = await _api.PostAsync(AddCooperation, Cooperation(new
+        {
+            @new = new[] { new { id = "mou-2025", title = "Memorandum of understanding", url = "https://example.org/mou", kind = "OFFICIAL" } },
+        }), key: ApiFactory.Key);
+        Assert.Equal(200, r.Status);
+        var added = r.Body!["data"]!["addRelation"]!;
+        Assert.Equal("kcss-cooperates-with-aksk", added["id"]!.GetValue<string>());
+        Assert.Equal("USER", added["origin"]!.GetValue<string>());
+        Assert.Equal("Memorandum of understanding", added["sources"]![0]!["title"]!.GetValue<string>());
+        var read = await _api.PostAsync("""{ relation(id: "kcss-cooperates-with-aksk") { validFrom } source(id: "mou-2025") { kind } }""");
+        Assert.Equal("2024-09-03", read.Body!["data"]!["relation"]!["validFrom"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_bad_write_names_each_field_and_value_and_leaves_nothing_behind()
+    {
+        var before = await RelationCount();
+        var r = await _api.PostAsync(AddCooperation, new
+        {
+            input = new
+            {
+                type = "FUNDS", from = "kcss", to = "atlantis", validFrom = "2024-01-01", validTo = "2020-01-01", confidence = "H",
+                sources = new { ids = new[] { "no-such-source" }, @new = new[] { new { id = "fresh", title = "Fresh", url = "https://example.org/f", kind = "PRESS" } } },
+            },
+        }, key: ApiFactory.Key);
+        var details = r.Body!["errors"]![0]!["extensions"]!["data"]!["details"]!.AsArray().Select(d => (d!["field"]!.GetValue<string>(), d["value"]?.GetValue<string>())).ToList();
+        Assert.Contains(("input.to", "atlantis"), details);
+        Assert.Contains(("input.sources.ids[0]", "no-such-source"), details);
+        Assert.Contains(("input.validTo", "2020-01-01"), details);
+        Assert.Equal(before, await RelationCount());
+        Assert.Null((await _api.PostAsync("""{ source(id: "fresh") { id } }""")).Body!["data"]!["source"]);
+    }
+
+    [Fact]
+    public async Task A_write_without_any_source_is_refused()
+    {
+        var r = await _api.PostAsync(AddCooperation, Cooperation(new { ids = Array.Empty<string>() }), key: ApiFactory.Key);
+        Assert.Contains("at least one source", r.Body!["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Upsert_entity_then_end_and_retract_relations_keep_history()
+    {
+        var upsert = await _api.PostAsync("""
+            mutation { upsertEntity(input: { id: "me-cyber-agency", kind: NationalAuthority, name: "Cyber agency of Montenegro", country: "me",
+              attributes: [{ key: "founded", value: "2025-03-01" }], sources: { ids: ["me-law-information-security"] } }) { id kind attributes { type } origin } }
+            """, key: ApiFactory.Key);
+        Assert.True(upsert.Status == 200 && upsert.Body!["errors"] is null, upsert.Body?.ToJsonString());
+        Assert.Equal("DATE", upsert.Body!["data"]!["upsertEntity"]!["attributes"]![0]!["type"]!.GetValue<string>());
+
+        var ended = await _api.PostAsync("""
+            mutation { endRelation(id: "me-adopted-me-strategy-2022-2026", validTo: "2026-06-01", sources: { ids: ["me-law-information-security"] }) { validTo origin } }
+            """, key: ApiFactory.Key);
+        Assert.Equal("2026-06-01", ended.Body!["data"]!["endRelation"]!["validTo"]!.GetValue<string>());
+
+        var retracted = await _api.PostAsync("""
+            mutation { retractRelation(id: "kcss-implements-ascend-wb6", reason: "the project is run by a consortium", sources: { ids: ["qkss-ascend-wb6"] }) { retracted { reason } } }
+            """, key: ApiFactory.Key);
+        Assert.Equal("the project is run by a consortium", retracted.Body!["data"]!["retractRelation"]!["retracted"]!["reason"]!.GetValue<string>());
+
+        var read = await _api.PostAsync("""
+            { hidden: entity(id: "kcss") { relations(types: [IMPLEMENTS]) { id } }
+              shown: entity(id: "kcss") { relations(types: [IMPLEMENTS], includeRetracted: true) { id retracted { reason } } } }
+            """);
+        Assert.Empty(read.Body!["data"]!["hidden"]!["relations"]!.AsArray());
+        Assert.Single(read.Body["data"]!["shown"]!["relations"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Ending_an_unknown_relation_names_the_id()
+    {
+        var r = await _api.PostAsync("""mutation { endRelation(id: "nope", validTo: "2026-01-01", sources: { ids: ["coe-budapest-convention"] }) { id } }""", key: ApiFactory.Key);
+        Assert.Equal("NOT_FOUND", r.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains("'nope'", r.Body["errors"]![0]!["message"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+
+namespace Wb6Graph.Tests.Api;
+
+public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static JsonNode Data((int Status, JsonNode? Body, HttpResponseMessage _) r)
+    {
+        Assert.True(r.Status == 200, r.Body?.ToJsonString());
+        Assert.Null(r.Body!["errors"]);
+        return r.Body["data"]!;
+    }
+
+    [Fact]
+    public async Task Entity_answers_with_its_founders_their_dates_and_sources()
+    {
+        var data = Data(await api.PostAsync("""
+            { entity(id: "wb3c") { name kind country aliases attributes { key type value }
+                relations(direction: IN, types: [FOUNDED]) { from { id } confidence sources { id kind } } } }
+            """));
+        var wb3c = data["entity"]!;
+        Assert.Equal("RegionalCentre", wb3c["kind"]!.GetValue<string>());
+        Assert.Equal("me", wb3c["country"]!.GetValue<string>());
+        Assert.Contains(wb3c["attributes"]!.AsArray(), a => a!["key"]!.GetValue<string>() == "trainingSessionsPlannedByEnd2024" && a["type"]!.GetValue<string>() == "INTEGER");
+        Assert.Equal(["fr", "me", "si"], wb3c["relations"]!.AsArray().Select(r => r!["from"]!["id"]!.GetValue<string>()).Order());
+        Assert.All(wb3c["relations"]!.AsArray(), r => Assert.Equal("OFFICIAL", r!["sources"]![0]!["kind"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Unknown_entity_is_null_not_an_error()
+    {
+        Assert.Null(Data(await api.PostAsync("""{ entity(id: "atlantis") { id } }"""))["entity"]);
+    }
+
+    [Theory]
+    [InlineData("qkss", "kcss")]
+    [InlineData("Shqiperi", "al")]
+    [InlineData("Crna Gora", "me")]
+    public async Task Entities_search_ignores_case_and_diacritics(string search, string id)
+    {
+        var data = Data(await api.PostAsync("query($s: String) { entities(search: $s) { totalCount nodes { id } } }", new { s = search }));
+        Assert.Equal(id, data["entities"]!["nodes"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Entities_page_with_cursors_and_filter_by_kind_and_country()
+    {
+        var first = Data(await api.PostAsync("""{ entities(kind: [Country], first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }"""))["entities"]!;
+        Assert.Equal(10, first["totalCount"]!.GetValue<int>());
+        Assert.True(first["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        var after = first["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var second = Data(await api.PostAsync("query($a: String) { entities(kind: [Country], first: 4, after: $a) { nodes { id } edges { cursor } } }", new { a = after }))["entities"]!;
+        Assert.Empty(first["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).Intersect(second["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>())));
+        var mk = Data(await api.PostAsync("""{ entities(country: "mk", kind: [Csirt]) { nodes { id } } }"""))["entities"]!["nodes"]!.AsArray();
+        Assert.Equal("mkd-cirt", Assert.Single(mk)!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Relations_filter_by_type_ends_and_date()
+    {
+        var data = Data(await api.PostAsync("""
+            { all: relations(types: [PARTY_TO], to: "budapest-convention") { totalCount nodes { fromId } }
+              in2005: relations(types: [PARTY_TO], to: "budapest-convention", asOf: "2005-01-01") { nodes { fromId } } }
+            """));
+        Assert.Equal(["al", "ba", "me", "mk", "rs"], data["all"]!["nodes"]!.AsArray().Select(n => n!["fromId"]!.GetValue<string>()).Order());
+        Assert.DoesNotContain(data["in2005"]!["nodes"]!.AsArray(), n => n!["fromId"]!.GetValue<string>() == "ba");
+    }
+
+    [Fact]
+    public async Task Neighbours_sources_source_and_stats_answer()
+    {
+        var data = Data(await api.PostAsync("""
+            { entity(id: "osf-wb") { neighbours { id } }
+              source(id: "kcss-roundtable-2024-09-03") { title publisher published kind document }
+              sources { id }
+              stats { backend dataVersion entities relations byKind { name count } byConfidence { name count } } }
+            """));
+        Assert.Equal(["ascend-wb6", "tirana-roundtable-2024"], data["entity"]!["neighbours"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).Order());
+        Assert.Equal("2024-09-03", data["source"]!["published"]!.GetValue<string>());
+        Assert.True(data["sources"]!.AsArray().Count >= 20);
+        Assert.Equal("embedded", data["stats"]!["backend"]!.GetValue<string>());
+        Assert.Contains(data["stats"]!["byKind"]!.AsArray(), c => c!["name"]!.GetValue<string>() == "Country" && c["count"]!.GetValue<int>() == 10);
+    }
+
+    [Fact]
+    public async Task Path_and_gap_questions_answer_with_evidence()
+    {
+        var data = Data(await api.PostAsync("""
+            { shortestPath(from: "kcss", to: "enisa") { length weakestConfidence entities { id } steps { relations { type sources { id } } } }
+              paths(from: "kcss", to: "enisa", k: 2) { length }
+              neighbourhood(id: "wb3c", depth: 1, limit: 5) { truncated entities { id } }
+              gaps(country: "ba") { country score items { id status } }
+              gapMatrix(from: ["aksk", "kcss"], to: ["enisa"]) { from to direct distance via }
+              suggestedLinks(id: "kcss", limit: 3) { to score method sharedNeighbours }
+              centrality(measure: DEGREE, limit: 3) { rank entity { id } score } }
+            """));
+        Assert.Equal(2, data["shortestPath"]!["length"]!.GetValue<int>());
+        Assert.Equal([2, 2], data["paths"]!.AsArray().Select(p => p!["length"]!.GetValue<int>()));
+        Assert.True(data["neighbourhood"]!["truncated"]!.GetValue<bool>());
+        Assert.Contains(data["gaps"]![0]!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == "national-csirt" && i["status"]!.GetValue<string>() == "MISSING");
+        Assert.True(data["gapMatrix"]![0]!["direct"]!.GetValue<bool>()); // AKSK advocates for ENISA
+        Assert.Equal(3, data["suggestedLinks"]!.AsArray().Count);
+        Assert.Equal(1, data["centrality"]![0]!["rank"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_capped_answer_says_so_in_the_extensions()
+    {
+        var r = await api.PostAsync("""{ paths(from: "kcss", to: "enisa", k: 500) { length } }""");
+        Assert.Equal(200, r.Status);
+        Assert.Equal("paths", r.Body!["extensions"]!["capped"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Engine_argument_errors_name_the_argument_and_value()
+    {
+        var r = await api.PostAsync("""{ paths(from: "kcss", to: "atlantis", maxHops: 0) { length } }""");
+        var details = r.Body!["errors"]![0]!["extensions"]!["data"]!["details"]!.AsArray();
+        Assert.Contains(details, d => d!["field"]!.GetValue<string>() == "to" && d["value"]!.GetValue<string>() == "atlantis");
+        Assert.Contains(details, d => d!["field"]!.GetValue<string>() == "maxHops");
+        Assert.Equal("BAD_USER_INPUT", r.Body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_page_of_entities_with_relations_and_sources_is_one_store_call_per_level()
+    {
+        await api.PostAsync("{ stats { entities } }"); // start the host
+        api.Counting!.Reset();
+        var r = await api.PostAsync("""{ entities(first: 60) { nodes { id relations { id sources { id } from { id } } } } }""");
+        Assert.Equal(200, r.Status);
+        // entities page, relations of all 60, their sources, their 'from' entities.
+        Assert.Equal(4, api.Counting.Calls);
+    }
+
+    [Fact]
+    public async Task Asking_for_more_than_the_maximum_page_is_refused_with_the_argument()
+    {
+        var r = await api.PostAsync("{ entities(first: 100000) { totalCount } }");
+        Assert.Contains("first", r.Body!["errors"]![0]!["message"]!.GetValue<string>());
+    }
+}

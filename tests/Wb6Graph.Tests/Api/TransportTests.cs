@@ -1,0 +1,192 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Wb6Graph.Tests.Support;
+
+namespace Wb6Graph.Tests.Api;
+
+/// <summary>The GraphQL-over-HTTP rules (graphql/graphql-over-http, current draft) and our limits.</summary>
+public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static string DocumentId(string file) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Repo.Path($"tests/Wb6Graph.Tests/Api/persisted/{file}"))));
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string url, string? body = null, string? contentType = "application/json", string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType ?? "text/plain");
+        if (body is not null && contentType is null) request.Content!.Headers.ContentType = null;
+        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+        return await api.CreateClient().SendAsync(request);
+    }
+
+    [Fact]
+    public async Task The_default_response_type_is_graphql_response_json_and_json_only_clients_get_json()
+    {
+        var modern = await Send(HttpMethod.Post, "/graphql", """{"query":"{ stats { entities } }"}""");
+        Assert.Equal("application/graphql-response+json", modern.Content.Headers.ContentType!.MediaType);
+        var legacy = await Send(HttpMethod.Post, "/graphql", """{"query":"{ stats { entities } }"}""", accept: "application/json");
+        Assert.Equal("application/json", legacy.Content.Headers.ContentType!.MediaType);
+        var none = await Send(HttpMethod.Post, "/graphql", """{"query":"{ stats { entities } }"}""", accept: "application/xml");
+        Assert.Equal(406, (int)none.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"query":"{ stats { entities }"}""", 400)]           // syntax error
+    [InlineData("""{"query":"{ stats { nope } }"}""", 422)]            // validation
+    [InlineData("""{"query":"query($n: Int!) { entities(first: $n) { totalCount } }", "variables": {"n": "ten"}}""", 422)] // coercion
+    [InlineData("""{"query":"query A { stats { entities } }", "operationName": "B"}""", 422)] // unknown operation
+    [InlineData("""{"query":""", 400)]                                 // malformed JSON
+    [InlineData("""["not an object"]""", 400)]
+    [InlineData("""{"query": 42}""", 400)]
+    [InlineData("""{"variables": {}}""", 400)]                         // no document
+    public async Task Bad_requests_get_the_spec_status_and_never_200_without_data(string body, int status)
+    {
+        var r = await Send(HttpMethod.Post, "/graphql", body);
+        Assert.Equal(status, (int)r.StatusCode);
+        var text = await r.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("\"data\"", text);
+        Assert.Contains("\"errors\"", text);
+    }
+
+    [Fact]
+    public async Task Legacy_json_clients_get_200_for_a_validation_failure_as_the_spec_says()
+    {
+        var r = await Send(HttpMethod.Post, "/graphql", """{"query":"{ stats { nope } }"}""", accept: "application/json");
+        Assert.Equal(200, (int)r.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data")]
+    [InlineData("text/plain")]
+    [InlineData(null)]
+    public async Task Simple_cross_site_content_types_are_refused_with_415(string? contentType)
+    {
+        var r = await Send(HttpMethod.Post, "/graphql", "query={stats{entities}}", contentType);
+        Assert.Equal(415, (int)r.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_mutation_over_get_is_405_with_allow_post()
+    {
+        var r = await Send(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("""mutation { endRelation(id: "x", validTo: "2025-01-01", sources: {ids: ["y"]}) { id } }"""));
+        Assert.Equal(405, (int)r.StatusCode);
+        Assert.Equal(["POST"], r.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task A_persisted_mutation_over_get_is_405_too()
+    {
+        var r = await Send(HttpMethod.Get, "/graphql?documentId=" + DocumentId("sneaky-mutation.graphql"));
+        Assert.Equal(405, (int)r.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_with_variables_and_a_persisted_document_answers_and_revalidates_with_304()
+    {
+        var url = "/graphql?documentId=" + DocumentId("entity-with-relations.graphql") + "&variables=" + Uri.EscapeDataString("""{"id":"wb3c"}""");
+        var first = await Send(HttpMethod.Get, url);
+        Assert.Equal(200, (int)first.StatusCode);
+        Assert.Contains("Western Balkans Cyber Capacity Centre", await first.Content.ReadAsStringAsync());
+        var etag = first.Headers.ETag!;
+        Assert.Contains("must-revalidate", first.Headers.CacheControl!.ToString());
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        var second = await api.CreateClient().SendAsync(again);
+        Assert.Equal(304, (int)second.StatusCode);
+
+        var other = await Send(HttpMethod.Get, url.Replace("wb3c", "kcss", StringComparison.Ordinal));
+        Assert.NotEqual(etag, other.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_write_changes_the_etag_of_the_same_get()
+    {
+        using var own = new ApiFactory();
+        const string url = "/graphql?query=%7Bstats%7Brelations%7D%7D";
+        var before = (await own.GetAsync(url)).Response.Headers.ETag;
+        await own.PostAsync("""mutation { endRelation(id: "me-adopted-me-strategy-2022-2026", validTo: "2026-06-01", sources: {ids: ["cirt-me-first"]}) { id } }""", key: ApiFactory.Key);
+        var after = (await own.GetAsync(url)).Response.Headers.ETag;
+        Assert.NotEqual(before, after);
+    }
+
+    [Theory]
+    [InlineData("sha256:0000000000000000000000000000000000000000000000000000000000000000", 404)]
+    [InlineData("md5:abc", 400)]
+    public async Task Unknown_or_malformed_document_ids_are_refused(string documentId, int status)
+    {
+        var r = await Send(HttpMethod.Post, "/graphql", $$"""{"documentId":"{{documentId}}"}""");
+        Assert.Equal(status, (int)r.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_persisted_documents_can_be_required()
+    {
+        using var strict = new ApiFactory();
+        strict.Settings["Api:OnlyPersistedDocuments"] = "true";
+        var free = await strict.PostAsync("{ stats { entities } }");
+        Assert.Equal(400, free.Status);
+        var persisted = await strict.GetAsync("/graphql?documentId=" + DocumentId("entity-with-relations.graphql") + "&variables=%7B%22id%22%3A%22al%22%7D");
+        Assert.Equal(200, persisted.Status);
+    }
+
+    [Fact]
+    public async Task Get_can_require_a_preflight_header()
+    {
+        using var strict = new ApiFactory();
+        strict.Settings["Api:RequirePreflightForGet"] = "true";
+        Assert.Equal(400, (await strict.GetAsync("/graphql?query=%7Bstats%7Bentities%7D%7D")).Status);
+        Assert.Equal(200, (await strict.GetAsync("/graphql?query=%7Bstats%7Bentities%7D%7D", r => r.Headers.Add("GraphQL-Require-Preflight", "1"))).Status);
+    }
+
+    [Fact]
+    public async Task Too_deep_too_large_and_too_long_are_refused_with_a_code()
+    {
+        var deep = "{ entity(id: \"wb3c\") { " + string.Concat(Enumerable.Repeat("neighbours { ", 14)) + "id" + new string('}', 14) + " } }";
+        var r = await api.PostAsync(deep);
+        Assert.Equal(422, r.Status);
+        Assert.Contains(r.Body!["errors"]!.AsArray(), e => e!["message"]!.GetValue<string>().Contains("depth", StringComparison.OrdinalIgnoreCase));
+
+        var huge = await Send(HttpMethod.Post, "/graphql", "{\"query\":\"{ stats { entities } }\",\"extensions\":{\"pad\":\"" + new string('x', 200_000) + "\"}}");
+        Assert.Equal(413, (int)huge.StatusCode);
+
+        var longDoc = "{ " + string.Concat(Enumerable.Repeat("stats { entities } ", 1500)) + "}";
+        var tooLong = await api.PostAsync(longDoc);
+        Assert.Equal(413, tooLong.Status);
+        Assert.Equal("DOCUMENT_TOO_LARGE", tooLong.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_ide_the_sdl_and_the_health_probes_answer()
+    {
+        var ide = await Send(HttpMethod.Get, "/graphql", accept: "text/html");
+        Assert.Equal("text/html", ide.Content.Headers.ContentType!.MediaType);
+        var html = await ide.Content.ReadAsStringAsync();
+        Assert.True(ide.IsSuccessStatusCode ? html.Contains("graphiql", StringComparison.OrdinalIgnoreCase) : html.Contains("npm", StringComparison.Ordinal), html);
+        var sdl = await (await Send(HttpMethod.Get, "/graphql/schema.graphql")).Content.ReadAsStringAsync();
+        Assert.Contains("type Query", sdl);
+        Assert.Equal(200, (int)(await Send(HttpMethod.Get, "/health/live")).StatusCode);
+        Assert.Equal(200, (int)(await Send(HttpMethod.Get, "/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_is_503_with_the_reason_when_the_seeds_are_broken()
+    {
+        var broken = Directory.CreateTempSubdirectory("wb6-broken-seeds-");
+        try
+        {
+            File.WriteAllText(Path.Combine(broken.FullName, "a.yaml"), "entities:\n  - {id: x, kind: Planet, name: X, sources: [s]}\n");
+            using var app = new ApiFactory();
+            app.Settings["GraphStore:SeedsDirectory"] = broken.FullName;
+            var ready = await app.GetAsync("/health/ready");
+            Assert.Equal(503, ready.Status);
+            Assert.Contains("wb6graph validate", ready.Body!["reason"]!.GetValue<string>());
+        }
+        finally
+        {
+            broken.Delete(recursive: true);
+        }
+    }
+}
