@@ -42,6 +42,12 @@ internal static class GraphQLRegistration
                 var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value;
                 c.MaxDepth = o.MaxDepth;
                 c.MaxComplexity = o.MaxComplexity;
+                // Introspection (what IDEs ask first) reads the schema, not the graph: it costs nothing.
+                var ours = c.DefaultComplexityImpactDelegate;
+                c.DefaultComplexityImpactDelegate = f =>
+                    f.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || f.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                        ? new global::GraphQL.Validation.Complexity.FieldComplexityResult(0, 1)
+                        : ours(f);
             })
             .UsePersistedDocuments<PersistedDocumentStore>(global::GraphQL.DI.ServiceLifetime.Singleton));
         var origins = builder.Configuration.GetSection($"{ApiOptions.Section}:CorsOrigins").Get<string[]>() ?? [];

@@ -17,7 +17,7 @@ public sealed class ApiOptions
 
     public int MaxPageSize { get; set; } = 200;
 
-    public int MaxDepth { get; set; } = 12;
+    public int MaxDepth { get; set; } = 20; // GraphiQL's introspection query needs 15
 
     public int MaxComplexity { get; set; } = 250_000;
 

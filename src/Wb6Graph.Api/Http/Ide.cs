@@ -9,8 +9,9 @@ internal static class Ide
     public static async Task WriteAsync(HttpContext http, IWebHostEnvironment env)
     {
         var page = env.WebRootFileProvider.GetFileInfo("graphiql/index.html");
+        var assets = env.WebRootFileProvider.GetFileInfo("graphiql/vendor/graphiql.min.js");
         http.Response.ContentType = "text/html; charset=utf-8";
-        if (page.Exists)
+        if (page.Exists && assets.Exists)
         {
             await using var stream = page.CreateReadStream();
             await stream.CopyToAsync(http.Response.Body);

@@ -144,7 +144,7 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Too_deep_too_large_and_too_long_are_refused_with_a_code()
     {
-        var deep = "{ entity(id: \"wb3c\") { " + string.Concat(Enumerable.Repeat("neighbours { ", 14)) + "id" + new string('}', 14) + " } }";
+        var deep = "{ entity(id: \"wb3c\") { " + string.Concat(Enumerable.Repeat("neighbours { ", 22)) + "id" + new string('}', 22) + " } }";
         var r = await api.PostAsync(deep);
         Assert.Equal(422, r.Status);
         Assert.Contains(r.Body!["errors"]!.AsArray(), e => e!["message"]!.GetValue<string>().Contains("depth", StringComparison.OrdinalIgnoreCase));
