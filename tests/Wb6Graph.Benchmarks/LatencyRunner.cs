@@ -34,7 +34,17 @@ internal static class LatencyRunner
 
         if (args.Contains("--quikgraph"))
         {
+            var build = Stopwatch.StartNew();
             var q = BenchGraph.Quik;
+            Console.WriteLine($"QuikGraph graph built in {build.Elapsed.TotalSeconds:0.0} s");
+            Report("QuikGraph full BFS from the hub (3 runs)", [hub, hub, hub], h =>
+            {
+                var bfs = new QuikGraph.Algorithms.Search.UndirectedBreadthFirstSearchAlgorithm<int, QuikGraph.SEdge<int>>(q);
+                var reached = 0;
+                bfs.DiscoverVertex += _ => reached++;
+                bfs.Compute(h);
+                return reached;
+            });
             Report("QuikGraph shortest path (20 pairs, Dijkstra unit weights)", pairs.Take(20).ToArray(), p =>
             {
                 var tryPath = q.ShortestPathsDijkstra(_ => 1.0, p.From);

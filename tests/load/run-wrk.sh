@@ -20,7 +20,7 @@ for _ in $(seq 60); do curl -sf "$BASE/health/ready" >/dev/null && break; sleep 
 
 doc=$(sha256sum src/Wb6Graph.Api/persisted-documents/entity-with-relations.graphql | cut -d' ' -f1)
 get="$BASE/graphql?documentId=sha256:$doc&variables=%7B%22id%22%3A%22wb3c%22%7D"
-etag=$(curl -sI "$get" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+etag=$(curl -s -D - -o /dev/null "$get" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 cat > "$out/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"

@@ -128,7 +128,7 @@ internal sealed class GraphQLHttp(
             // A persisted document goes through GraphQL.NET's persisted-document handler, which asks our loader for it.
             Query = request.DocumentId is null ? text : null,
             DocumentId = request.DocumentId,
-            Document = request.DocumentId is null ? document : null,
+            Document = document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
