@@ -6,112 +6,94 @@ namespace Wb6Graph.Embedded;
 
 public sealed partial class EmbeddedGraphStore
 {
-    public async Task<Entity> UpsertEntityAsync(EntityInput input, CancellationToken ct = default)
+    public Task<Entity> UpsertEntityAsync(EntityInput input, CancellationToken ct = default) => Serialized(() =>
+    {
+        var s = Snapshot;
+        var errors = new List<ValidationError>();
+        var kindOk = Vocabulary.TryParseKind(input.Kind, out var kind);
+        if (!kindOk) errors.Add(new("input.kind", input.Kind, "unknown entity kind"));
+        var newSources = CheckSourceRefs(s, input.Sources, "input.sources", errors);
+        var entity = new Entity(input.Id, kind, input.Name?.Trim() ?? "", input.Aliases ?? [], input.Country,
+            input.Description, input.Attributes ?? [], input.ValidFrom, input.ValidTo,
+            input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(), Origin.User);
+        var ctx = new WriteContext(s, newSources, entity);
+        FactRules.CheckEntity(entity, ctx, f => $"input.{f}", errors);
+        if (kindOk && s.Entities.IndexOf.TryGetValue(entity.Id, out var existing) && s.Entities.Kinds[existing] == EntityKind.Country
+            && kind != EntityKind.Country && s.Entities.Records.Any(e => e.Country == entity.Id))
+            errors.Add(new("input.kind", input.Kind, $"'{entity.Id}' is the country of other entities and must stay a Country"));
+        ThrowIfAny(errors);
+
+        return Commit(s, newSources, tx =>
+        {
+            var key = SqliteGraphDb.UpsertEntity(_db.Writer, tx, entity);
+            return ((key, entity), null);
+        }).Entity!.Value.Entity;
+    }, ct);
+
+    public Task<Relation> AddRelationAsync(RelationInput input, CancellationToken ct = default) => Serialized(() =>
+    {
+        var s = Snapshot;
+        var errors = new List<ValidationError>();
+        var typeOk = Vocabulary.TryParseType(input.Type, out var type);
+        if (!typeOk) errors.Add(new("input.type", input.Type, "unknown relation type"));
+        var confidence = Confidence.M;
+        if (input.Confidence is null) errors.Add(new("input.confidence", null, "confidence is required (H, M or L)"));
+        else if (input.Confidence.Length != 1 || !Enum.TryParse(input.Confidence, false, out confidence))
+            errors.Add(new("input.confidence", input.Confidence, "confidence must be H, M or L"));
+        var newSources = CheckSourceRefs(s, input.Sources, "input.sources", errors);
+        var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
+        if (ReadRelationById(s, id) is not null)
+            errors.Add(new(input.Id is null ? "input.id" : "input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)"));
+        var relation = new Relation(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role,
+            confidence, input.Attributes ?? [], input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
+            null, Origin.User);
+        FactRules.CheckRelation(relation, new WriteContext(s, newSources, null), f => $"input.{f}", errors);
+        ThrowIfAny(errors);
+        return StoreRelation(s, newSources, relation);
+    }, ct);
+
+    public Task<Relation> EndRelationAsync(string id, DateOnly validTo, SourceRefs sources, CancellationToken ct = default) => Serialized(() =>
+    {
+        var s = Snapshot;
+        var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
+        var errors = new List<ValidationError>();
+        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
+        // Ending brings the end forward (a strategy replaced early); it never extends a fact.
+        if (existing.ValidTo is { } ended && validTo >= ended)
+            errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
+        if (existing.ValidFrom is { } from && validTo <= from)
+            errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
+        var newSources = CheckSourceRefs(s, sources, "sources", errors);
+        ThrowIfAny(errors);
+        var updated = existing with
+        {
+            ValidTo = validTo,
+            Sources = existing.Sources.Concat(sources.Ids).Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
+            Origin = Origin.User,
+        };
+        return StoreRelation(s, newSources, updated);
+    }, ct);
+
+    public Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default) => Serialized(() =>
+    {
+        var s = Snapshot;
+        var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
+        var errors = new List<ValidationError>();
+        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is already retracted"));
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
+        var newSources = CheckSourceRefs(s, sources, "sources", errors);
+        ThrowIfAny(errors);
+        var retraction = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList());
+        return StoreRelation(s, newSources, existing with { Retracted = retraction, Origin = Origin.User });
+    }, ct);
+
+    /// <summary>Runs one write at a time: each reads the current snapshot and publishes the next.</summary>
+    private async Task<T> Serialized<T>(Func<T> write, CancellationToken ct)
     {
         await _writeLock.WaitAsync(ct);
         try
         {
-            var s = Snapshot;
-            var errors = new List<ValidationError>();
-            var kindOk = Vocabulary.TryParseKind(input.Kind, out var kind);
-            if (!kindOk) errors.Add(new("input.kind", input.Kind, "unknown entity kind"));
-            var newSources = CheckSourceRefs(s, input.Sources, "input.sources", errors);
-            var entity = new Entity(input.Id, kind, input.Name?.Trim() ?? "", input.Aliases ?? [], input.Country,
-                input.Description, input.Attributes ?? [], input.ValidFrom, input.ValidTo,
-                input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(), Origin.User);
-            var ctx = new WriteContext(s, newSources, entity);
-            FactRules.CheckEntity(entity, ctx, f => $"input.{f}", errors);
-            if (kindOk && s.Entities.IndexOf.TryGetValue(entity.Id, out var existing) && s.Entities.Kinds[existing] == EntityKind.Country
-                && kind != EntityKind.Country && s.Entities.Records.Any(e => e.Country == entity.Id))
-                errors.Add(new("input.kind", input.Kind, $"'{entity.Id}' is the country of other entities and must stay a Country"));
-            ThrowIfAny(errors);
-
-            return Commit(s, newSources, tx =>
-            {
-                var key = SqliteGraphDb.UpsertEntity(_db.Writer, tx, entity);
-                return ((key, entity), null);
-            }).Entity!.Value.Entity;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    public async Task<Relation> AddRelationAsync(RelationInput input, CancellationToken ct = default)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            var s = Snapshot;
-            var errors = new List<ValidationError>();
-            var typeOk = Vocabulary.TryParseType(input.Type, out var type);
-            if (!typeOk) errors.Add(new("input.type", input.Type, "unknown relation type"));
-            var confidence = Confidence.M;
-            if (input.Confidence is null) errors.Add(new("input.confidence", null, "confidence is required (H, M or L)"));
-            else if (input.Confidence.Length != 1 || !Enum.TryParse(input.Confidence, false, out confidence))
-                errors.Add(new("input.confidence", input.Confidence, "confidence must be H, M or L"));
-            var newSources = CheckSourceRefs(s, input.Sources, "input.sources", errors);
-            var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
-            if (ReadRelationById(s, id) is not null)
-                errors.Add(new(input.Id is null ? "input.id" : "input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)"));
-            var relation = new Relation(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role,
-                confidence, input.Attributes ?? [], input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
-                null, Origin.User);
-            FactRules.CheckRelation(relation, new WriteContext(s, newSources, null), f => $"input.{f}", errors);
-            ThrowIfAny(errors);
-            return StoreRelation(s, newSources, relation);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    public async Task<Relation> EndRelationAsync(string id, DateOnly validTo, SourceRefs sources, CancellationToken ct = default)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            var s = Snapshot;
-            var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
-            var errors = new List<ValidationError>();
-            if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
-            // Ending brings the end forward (a strategy replaced early); it never extends a fact.
-            if (existing.ValidTo is { } ended && validTo >= ended)
-                errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
-            if (existing.ValidFrom is { } from && validTo <= from)
-                errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
-            var newSources = CheckSourceRefs(s, sources, "sources", errors);
-            ThrowIfAny(errors);
-            var updated = existing with
-            {
-                ValidTo = validTo,
-                Sources = existing.Sources.Concat(sources.Ids).Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
-                Origin = Origin.User,
-            };
-            return StoreRelation(s, newSources, updated);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    public async Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            var s = Snapshot;
-            var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
-            var errors = new List<ValidationError>();
-            if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is already retracted"));
-            if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
-            var newSources = CheckSourceRefs(s, sources, "sources", errors);
-            ThrowIfAny(errors);
-            var retraction = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList());
-            return StoreRelation(s, newSources, existing with { Retracted = retraction, Origin = Origin.User });
+            return write();
         }
         finally
         {
