@@ -125,9 +125,9 @@ internal sealed class GraphQLHttp(
 
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            // A persisted document goes through GraphQL.NET's persisted-document handler, which asks our loader for it.
-            Query = request.DocumentId is null ? text : null,
-            DocumentId = request.DocumentId,
+            // A persisted document was already resolved above through the loader GraphQL.NET's persisted-document
+            // handler uses; passing its text and parsed form lets it share the caches of free-form queries.
+            Query = text,
             Document = document,
             OperationName = request.OperationName,
             Variables = request.Variables,
@@ -137,7 +137,11 @@ internal sealed class GraphQLHttp(
             Timeout = TimeSpan.FromSeconds(o.TimeoutSeconds),
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = ErrorMapping.MapAsync,
+            // A document that passed validation (the spec's rules and our depth and complexity limits, which depend on
+            // the document alone) passes again: for it only variable coercion runs, which GraphQL.NET does regardless.
+            ValidationRules = documents.IsValidated(document) ? [] : null,
         });
+        if (result.Executed) documents.MarkValidated(document);
 
         var status = StatusOf(result, mediaType);
         if (etag is not null && status == 200 && result.Errors is not { Count: > 0 })

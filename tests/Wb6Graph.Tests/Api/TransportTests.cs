@@ -50,6 +50,21 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_cached_document_still_has_its_variables_coerced_and_its_limits_applied()
+    {
+        const string query = "query($n: Int!) { entities(first: $n) { totalCount } }";
+        Assert.Equal(200, (await api.PostAsync(query, new { n = 3 })).Status);
+        Assert.Equal(200, (await api.PostAsync(query, new { n = 4 })).Status);
+        var wrong = await api.PostAsync(query, new { n = "ten" });
+        Assert.Equal(422, wrong.Status);
+        Assert.Null(wrong.Body!["data"]);
+
+        var deep = "{ entity(id: \"wb3c\") { " + string.Concat(Enumerable.Repeat("neighbours { ", 22)) + "id" + new string('}', 22) + " } }";
+        Assert.Equal(422, (await api.PostAsync(deep)).Status);
+        Assert.Equal(422, (await api.PostAsync(deep)).Status);
+    }
+
+    [Fact]
     public async Task Legacy_json_clients_get_200_for_a_validation_failure_as_the_spec_says()
     {
         var r = await Send(HttpMethod.Post, "/graphql", """{"query":"{ stats { nope } }"}""", accept: "application/json");
