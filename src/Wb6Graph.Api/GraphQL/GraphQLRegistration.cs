@@ -31,6 +31,8 @@ internal static class GraphQLRegistration
         builder.Services.AddGraphQL(b => b
             .AddSchema<Wb6Schema>()
             .AddSystemTextJson()
+            // Our resolvers answer from memory without waiting: running fields one by one beats starting a task per field.
+            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(Wb6Schema).Assembly)
             .AddErrorInfoProvider(e =>
             {
