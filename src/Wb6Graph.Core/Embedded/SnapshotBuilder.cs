@@ -10,9 +10,9 @@ internal static class SnapshotBuilder
     {
         var version = SqliteGraphDb.ReadVersion(c);
         var sources = SqliteGraphDb.ReadSources(c).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var entities = new EntityTable(SqliteGraphDb.ReadEntities(c).ToList());
+        var rows = SqliteGraphDb.ReadEntities(c).ToList();
         progress?.Report(0.1);
-        var keyToIndex = KeyIndex(entities.Keys);
+        var keyToIndex = KeyIndex(rows.Select(row => row.Key).ToArray());
 
         var count = CountRelations(c);
         var keepDetails = count <= detailLimit;
@@ -30,8 +30,60 @@ internal static class SnapshotBuilder
             foreach (var (_, rel) in SqliteGraphDb.ReadRelations(c))
                 if (i < count) relations.Details![i++] = rel;
         }
+
+        // Number entities in breadth-first order, so that neighbours sit near each other in every per-entity array:
+        // traversals then touch far fewer cache lines than with the insertion order.
+        var (order, rank) = BreadthFirstOrder(rows.Count, relations.From, relations.To, count);
+        for (var k = 0; k < count; k++)
+        {
+            relations.From[k] = rank[relations.From[k]];
+            relations.To[k] = rank[relations.To[k]];
+        }
+        var entities = new EntityTable(order.Select(i => rows[i]).ToList());
         progress?.Report(1.0);
         return new GraphSnapshot(version, entities, relations, sources);
+    }
+
+    /// <summary>A breadth-first numbering of the undirected graph: order[new] = old, rank[old] = new.</summary>
+    private static (int[] Order, int[] Rank) BreadthFirstOrder(int nodes, int[] from, int[] to, int relations)
+    {
+        var offsets = new int[nodes + 1];
+        for (var r = 0; r < relations; r++)
+        {
+            offsets[from[r] + 1]++;
+            offsets[to[r] + 1]++;
+        }
+        for (var i = 0; i < nodes; i++) offsets[i + 1] += offsets[i];
+        var cursor = offsets[..nodes];
+        var neighbours = new int[offsets[nodes]];
+        for (var r = 0; r < relations; r++)
+        {
+            neighbours[cursor[from[r]]++] = to[r];
+            neighbours[cursor[to[r]]++] = from[r];
+        }
+        var rank = new int[nodes];
+        Array.Fill(rank, -1);
+        var order = new int[nodes];
+        var tail = 0;
+        for (var start = 0; start < nodes; start++)
+        {
+            if (rank[start] >= 0) continue;
+            var head = tail;
+            rank[start] = tail;
+            order[tail++] = start;
+            while (head < tail)
+            {
+                var u = order[head++];
+                for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                {
+                    var v = neighbours[a];
+                    if (rank[v] >= 0) continue;
+                    rank[v] = tail;
+                    order[tail++] = v;
+                }
+            }
+        }
+        return (order, rank);
     }
 
     /// <summary>The next snapshot after one committed write: replaced or added entities, relations and sources.</summary>
