@@ -38,8 +38,10 @@ run() {
   echo "$rps" >"$out/$key.rps"
 }
 
-# Warm up JIT and caches first.
+# Warm up JIT (tiered compilation needs a few seconds of each path) and caches first.
 taskset -c 1 wrk -t1 -c8 -d5s "$get" >/dev/null
+taskset -c 1 wrk -t1 -c8 -d5s -s "$out/post.lua" "$BASE/graphql" >/dev/null
+taskset -c 1 wrk -t1 -c8 -d3s "$BASE/health/live" >/dev/null
 run ceiling "ceiling: GET /health/live" "$BASE/health/live"
 run get "persisted GET entity+relations (200)" "$get"
 run revalidate "persisted GET revalidated (304)" -H "If-None-Match: $etag" "$get"

@@ -30,14 +30,23 @@ internal sealed class EntityGraphType : ObjectGraphType<Entity>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityGraphType>>>>("neighbours")
             .Description("The entities at the other end of the entity's relations (each once), with the same filters as relations.")
             .Arguments(Resolvers.RelationArguments())
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
-                var rels = await Resolvers.Loaders(c).RelationsOf(c.GetArgument("direction", Direction.Both), Resolvers.Filter(c)).Load(c.Source.Id).GetResultAsync(c.CancellationToken) ?? [];
-                var ids = rels.Select(r => r.From == c.Source.Id ? r.To : r.From).Distinct().ToList();
-                var store = c.RequestServices!.GetRequiredService<IGraphStore>();
-                var found = await store.GetEntitiesAsync(ids, c.CancellationToken);
+                var loaders = Resolvers.Loaders(c);
+                var id = c.Source.Id;
                 var day = c.GetArgument<DateOnly?>("asOf");
-                return ids.Select(found.GetValueOrDefault).OfType<Entity>().Where(e => day is null || e.IsValidOn(day.Value)).ToList();
+                // Relations first, then their far ends: both levels batch across every entity of the page.
+                return new Then<IReadOnlyList<Relation>?>(loaders.RelationsOf(c.GetArgument("direction", Direction.Both), Resolvers.Filter(c)).Load(id), rels =>
+                {
+                    var pending = (rels ?? []).Select(r => r.From == id ? r.To : r.From).Distinct().Select(loaders.Entities.Load).ToList();
+                    return new Deferred<IReadOnlyList<Entity>>(async ct =>
+                    {
+                        var list = new List<Entity>(pending.Count);
+                        foreach (var p in pending)
+                            if (await p.GetResultAsync(ct) is { } e && (day is null || e.IsValidOn(day.Value))) list.Add(e);
+                        return list;
+                    });
+                });
             });
     }
 }

@@ -23,9 +23,12 @@ internal static class GraphQLRegistration
             .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0, "Api:MaxDepth and Api:MaxComplexity must be positive")
             .Validate(o => o.TimeoutSeconds > 0, "Api:TimeoutSeconds must be positive")
             .Validate(o => o.GetMaxAgeSeconds >= 0, "Api:GetMaxAgeSeconds must not be negative")
+            .Validate(o => o.ResponseCacheBytes >= 0, "Api:ResponseCacheBytes must not be negative")
             .ValidateOnStart();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<PersistedDocumentStore>();
+        builder.Services.AddSingleton<GraphQLRequestReader>();
+        builder.Services.AddSingleton<ResponseCache>();
         builder.Services.AddSingleton<GraphQLHttp>();
         builder.Services.AddScoped<RequestLoaders>();
         builder.Services.AddGraphQL(b => b

@@ -20,3 +20,12 @@ internal sealed class Deferred<T>(Func<CancellationToken, Task<T>> compute) : ID
 
     async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await compute(cancellationToken);
 }
+
+/// <summary>
+/// A load that depends on another: GraphQL.NET's execution strategy queues the result of <paramref name="next"/> behind
+/// the other pending loads, so the second level batches across a whole page too.
+/// </summary>
+internal sealed class Then<T>(IDataLoaderResult<T> first, Func<T, IDataLoaderResult> next) : IDataLoaderResult
+{
+    public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) => next(await first.GetResultAsync(cancellationToken));
+}

@@ -37,4 +37,7 @@ public sealed class ApiOptions
 
     /// <summary>How long a client may reuse a GET response before revalidating it with If-None-Match.</summary>
     public int GetMaxAgeSeconds { get; set; }
+
+    /// <summary>Memory for serialized GET answers, reused until the data changes; 0 turns the cache off.</summary>
+    public long ResponseCacheBytes { get; set; } = 32 * 1024 * 1024;
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
@@ -23,13 +22,36 @@ internal sealed class GraphQLHttp(
     IGraphQLTextSerializer serializer,
     IGraphStore store,
     DocumentCache documents,
+    GraphQLRequestReader reader,
     PersistedDocumentStore persisted,
-    IOptions<ApiOptions> options)
+    ResponseCache responses,
+    IOptions<ApiOptions> options,
+    ILogger<GraphQLHttp> log)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     private const string Json = "application/json";
 
     public async Task HandleAsync(HttpContext http)
+    {
+        try
+        {
+            await HandleCoreAsync(http);
+        }
+        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+        {
+            // Kestrel's own refusals while reading the body (cut short, too slow, too large): the client's fault.
+            await Plain(http, e.StatusCode, "BAD_REQUEST", e.Message);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            // Whatever slipped past the checks above: a GraphQL error with a code, the details only in the log.
+            log.LogError(e, "GraphQL request failed outside execution");
+            http.Response.Clear();
+            await Plain(http, 500, "INTERNAL_SERVER_ERROR", "An internal error occurred; it has been logged.");
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext http)
     {
         var o = options.Value;
         var mediaType = Negotiate(http.Request);
@@ -39,7 +61,7 @@ internal sealed class GraphQLHttp(
             return;
         }
 
-        var (request, requestError) = http.Request.Method == HttpMethods.Get ? ReadGet(http.Request, o) : await ReadPostAsync(http.Request, o);
+        var (request, requestError) = http.Request.Method == HttpMethods.Get ? reader.ReadGet(http.Request, o) : await reader.ReadPostAsync(http.Request, o);
         if (requestError is not null)
         {
             await Plain(http, requestError.Value.Status, requestError.Value.Code, requestError.Value.Message, mediaType);
@@ -83,9 +105,13 @@ internal sealed class GraphQLHttp(
         {
             document = documents.Parse(text);
         }
-        catch (GraphQLSyntaxErrorException e)
+        catch (GraphQLParserException e)
         {
-            await Plain(http, 400, "SYNTAX_ERROR", $"The document is not valid GraphQL: {e.Description} at line {e.Location.Line}, column {e.Location.Column}.", mediaType);
+            // A document that does not parse is still a well-formed GraphQL-over-HTTP request: legacy JSON clients get 200.
+            var (code, message) = e is GraphQLMaxDepthExceededException
+                ? ("DOCUMENT_TOO_DEEP", $"The document nests too deeply to be parsed (line {e.Location.Line}, column {e.Location.Column}); flatten it: queries may be at most {o.MaxDepth} fields deep.")
+                : ("SYNTAX_ERROR", $"The document is not valid GraphQL: {e.Description} at line {e.Location.Line}, column {e.Location.Column}.");
+            await Plain(http, mediaType == Json ? 200 : 400, code, message, mediaType);
             return;
         }
 
@@ -109,16 +135,25 @@ internal sealed class GraphQLHttp(
             return;
         }
 
-        // GET answers are cacheable: the ETag changes with the data version, the request and the media type.
+        // GET answers are cacheable: the ETag changes with the data version, the day, the request and the media type.
         string? etag = null;
+        var version = store.DataVersion;
         if (http.Request.Method == HttpMethods.Get)
         {
-            etag = ETag(store.DataVersion, http.Request.QueryString.Value ?? "", mediaType);
-            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+            etag = ETag(version, http.Request.QueryString.Value ?? "", mediaType);
+            http.Response.Headers.Vary = o.RequireKeyForReads ? "Accept, Authorization" : "Accept";
+            http.Response.Headers.CacheControl = CacheControl(o);
+            http.Response.Headers.ETag = etag;
+            if (Matches(http.Request.Headers.IfNoneMatch, etag))
             {
                 http.Response.StatusCode = 304;
-                http.Response.Headers.ETag = etag;
-                http.Response.Headers.CacheControl = CacheControl(o);
+                return;
+            }
+            if (responses.Find(etag) is { } cached)
+            {
+                http.Response.ContentType = $"{mediaType}; charset=utf-8";
+                http.Response.ContentLength = cached.Length;
+                await http.Response.Body.WriteAsync(cached, http.RequestAborted);
                 return;
             }
         }
@@ -144,13 +179,21 @@ internal sealed class GraphQLHttp(
         if (result.Executed) documents.MarkValidated(document);
 
         var status = StatusOf(result, mediaType);
-        if (etag is not null && status == 200 && result.Errors is not { Count: > 0 })
-        {
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = CacheControl(o);
-        }
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        if (etag is not null && status == 200 && result.Errors is not { Count: > 0 })
+        {
+            // Only complete answers are cacheable; they are kept serialized for the next identical GET.
+            var buffer = new MemoryStream();
+            await serializer.WriteAsync(buffer, result, http.RequestAborted);
+            var body = buffer.ToArray();
+            if (o.ResponseCacheBytes > 0) responses.Add(version, etag, body);
+            http.Response.ContentLength = body.Length;
+            await http.Response.Body.WriteAsync(body, http.RequestAborted);
+            return;
+        }
+        http.Response.Headers.Remove(HeaderNames.ETag);
+        http.Response.Headers.Remove(HeaderNames.CacheControl);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
@@ -184,98 +227,6 @@ internal sealed class GraphQLHttp(
         return null;
     }
 
-    private (GraphQLRequest?, RequestError?) ReadGet(HttpRequest request, ApiOptions o)
-    {
-        if (o.RequirePreflightForGet && !request.Headers.ContainsKey("GraphQL-Require-Preflight"))
-            return (null, new(400, "PREFLIGHT_REQUIRED", "GET requests need a GraphQL-Require-Preflight header (protection against cross-site requests)."));
-        var q = request.Query;
-        string? Param(string name) => q.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
-        try
-        {
-            return (new GraphQLRequest
-            {
-                Query = Param("query"),
-                OperationName = Param("operationName"),
-                DocumentId = Param("documentId"),
-                Variables = ParseObject<Inputs>(Param("variables"), "variables"),
-                Extensions = ParseObject<Inputs>(Param("extensions"), "extensions"),
-            }, null);
-        }
-        catch (BadRequest e)
-        {
-            return (null, new(400, "BAD_REQUEST", e.Message));
-        }
-    }
-
-    private async Task<(GraphQLRequest?, RequestError?)> ReadPostAsync(HttpRequest request, ApiOptions o)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
-            return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as Content-Type: application/json."));
-        if (contentType.MediaType.Value != Json)
-            return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", $"Content-Type {contentType.MediaType.Value} is not accepted (it would allow cross-site requests); send application/json."));
-        if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
-            return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", "Only UTF-8 is accepted."));
-        if (request.ContentLength > o.MaxBodyBytes)
-            return (null, new(413, "BODY_TOO_LARGE", $"The body may be at most {o.MaxBodyBytes} bytes."));
-
-        var buffer = new MemoryStream();
-        var read = new byte[16 * 1024];
-        int n;
-        while ((n = await request.Body.ReadAsync(read, request.HttpContext.RequestAborted)) > 0)
-        {
-            buffer.Write(read, 0, n);
-            if (buffer.Length > o.MaxBodyBytes) return (null, new(413, "BODY_TOO_LARGE", $"The body may be at most {o.MaxBodyBytes} bytes."));
-        }
-        try
-        {
-            using var json = JsonDocument.Parse(buffer.ToArray());
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
-                return (null, new(400, "BAD_REQUEST", "The body must be a JSON object with 'query' and optional 'operationName', 'variables', 'extensions'."));
-            var root = json.RootElement;
-            return (new GraphQLRequest
-            {
-                Query = Str(root, "query"),
-                OperationName = Str(root, "operationName"),
-                DocumentId = Str(root, "documentId"),
-                Variables = Obj(root, "variables"),
-                Extensions = Obj(root, "extensions"),
-            }, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, new(400, "INVALID_JSON", $"The body is not valid JSON: {e.Message}"));
-        }
-        catch (BadRequest e)
-        {
-            return (null, new(400, "BAD_REQUEST", e.Message));
-        }
-
-        Inputs? Obj(JsonElement root, string name) =>
-            root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-                ? v.ValueKind == JsonValueKind.Object ? serializer.Deserialize<Inputs>(v.GetRawText()) : throw new BadRequest($"'{name}' must be a JSON object.")
-                : null;
-    }
-
-    private static string? Str(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-            ? v.ValueKind == JsonValueKind.String ? v.GetString() : throw new BadRequest($"'{name}' must be a string.")
-            : null;
-
-    private T? ParseObject<T>(string? json, string name)
-    {
-        if (json is null) return default;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new BadRequest($"'{name}' must be a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw new BadRequest($"'{name}' is not valid JSON: {e.Message}");
-        }
-        return serializer.Deserialize<T>(json);
-    }
-
     private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? name, out string? error)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
@@ -299,13 +250,24 @@ internal sealed class GraphQLHttp(
         return o.ApiKeys.Any(k => k.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k), given));
     }
 
+    /// <summary>The day counts because some answers default to today (gaps without asOf).</summary>
     private static string ETag(long version, string query, string mediaType)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{mediaType}\n{query}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{DateOnly.FromDateTime(DateTime.UtcNow):yyyy-MM-dd}\n{mediaType}\n{query}"));
         return $"\"v{version}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}\"";
     }
 
-    private static string CacheControl(ApiOptions o) => $"public, max-age={o.GetMaxAgeSeconds}, must-revalidate";
+    /// <summary>If-None-Match uses the weak comparison (RFC 9110 13.1.2): a W/ prefix does not matter.</summary>
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    {
+        foreach (var header in ifNoneMatch)
+            foreach (var tag in (header ?? "").Split(',', StringSplitOptions.TrimEntries))
+                if (tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag) return true;
+        return false;
+    }
+
+    /// <summary>Answers that need a key must not sit in shared caches.</summary>
+    private static string CacheControl(ApiOptions o) => $"{(o.RequireKeyForReads ? "private" : "public")}, max-age={o.GetMaxAgeSeconds}, must-revalidate";
 
     /// <summary>A request error as a GraphQL response without data; its media type is the negotiated one (or JSON for 406).</summary>
     private static async Task Plain(HttpContext http, int status, string code, string message, string mediaType = Json)
@@ -318,7 +280,4 @@ internal sealed class GraphQLHttp(
         });
     }
 
-    private readonly record struct RequestError(int Status, string Code, string Message);
-
-    private sealed class BadRequest(string message) : Exception(message);
 }

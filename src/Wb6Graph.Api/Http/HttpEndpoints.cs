@@ -19,7 +19,7 @@ internal static class HttpEndpoints
             }
             await graphql.HandleAsync(http);
         });
-        app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
+        app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Head], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
             return Results.StatusCode(405);

@@ -62,12 +62,21 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A store decorator that counts the calls a request makes.</summary>
+/// <summary>A store decorator that counts the calls a request makes, and can make entity searches slow.</summary>
 public sealed class CountingStore(IGraphStore inner) : IGraphStore
 {
     private int _calls;
 
     public int Calls => _calls;
+
+    /// <summary>How long FindEntitiesAsync waits before answering (it honours cancellation), to test the timeout.</summary>
+    public TimeSpan SearchDelay { get; set; }
+
+    private async Task<T> Slow<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        await Task.Delay(SearchDelay, ct);
+        return await call();
+    }
 
     public void Reset() => Interlocked.Exchange(ref _calls, 0);
 
@@ -81,7 +90,8 @@ public sealed class CountingStore(IGraphStore inner) : IGraphStore
     public long DataVersion => inner.DataVersion;
     public Task<Entity?> GetEntityAsync(string id, CancellationToken ct = default) => Count(inner.GetEntityAsync(id, ct));
     public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => Count(inner.GetEntitiesAsync(ids, ct));
-    public Task<Page<Entity>> FindEntitiesAsync(EntityQuery query, CancellationToken ct = default) => Count(inner.FindEntitiesAsync(query, ct));
+    public Task<Page<Entity>> FindEntitiesAsync(EntityQuery query, CancellationToken ct = default) =>
+        Count(SearchDelay > TimeSpan.Zero ? Slow(() => inner.FindEntitiesAsync(query, ct), ct) : inner.FindEntitiesAsync(query, ct));
     public Task<Relation?> GetRelationAsync(string id, bool includeRetracted = true, CancellationToken ct = default) => Count(inner.GetRelationAsync(id, includeRetracted, ct));
     public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, CancellationToken ct = default) => Count(inner.FindRelationsAsync(query, ct));
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetRelationsOfAsync(IReadOnlyCollection<string> entityIds, Direction direction, RelationFilter filter, CancellationToken ct = default) => Count(inner.GetRelationsOfAsync(entityIds, direction, filter, ct));

@@ -133,6 +133,18 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Neighbours_of_a_page_of_entities_are_one_store_call_per_level_too()
+    {
+        await api.PostAsync("{ stats { entities } }");
+        api.Counting!.Reset();
+        var r = await api.PostAsync("""{ entities(first: 60) { nodes { id neighbours { id } } } }""");
+        Assert.Equal(200, r.Status);
+        Assert.Contains(r.Body!["data"]!["entities"]!["nodes"]!.AsArray(), n => n!["neighbours"]!.AsArray().Count > 3);
+        // entities page, relations of all 60, the entities at their far ends.
+        Assert.Equal(3, api.Counting.Calls);
+    }
+
+    [Fact]
     public async Task Asking_for_more_than_the_maximum_page_is_refused_with_the_argument()
     {
         var r = await api.PostAsync("{ entities(first: 100000) { totalCount } }");

@@ -64,11 +64,80 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(422, (await api.PostAsync(deep)).Status);
     }
 
-    [Fact]
-    public async Task Legacy_json_clients_get_200_for_a_validation_failure_as_the_spec_says()
+    [Theory]
+    [InlineData("""{"query":"{ stats { nope } }"}""")]   // validation
+    [InlineData("""{"query":"{ stats { entities }"}""")] // syntax
+    public async Task Legacy_json_clients_get_200_for_any_well_formed_request_as_the_spec_says(string body)
     {
-        var r = await Send(HttpMethod.Post, "/graphql", """{"query":"{ stats { nope } }"}""", accept: "application/json");
+        var r = await Send(HttpMethod.Post, "/graphql", body, accept: "application/json");
         Assert.Equal(200, (int)r.StatusCode);
+        Assert.Equal("application/json", r.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task A_document_nested_past_the_parser_depth_is_400_with_what_to_fix_not_500()
+    {
+        var r = await api.PostAsync("{" + string.Concat(Enumerable.Repeat("a{", 300)) + "b" + new string('}', 301));
+        Assert.Equal(400, r.Status);
+        Assert.Equal("DOCUMENT_TOO_DEEP", r.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains("flatten", r.Body["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Over_the_complexity_limit_is_422_with_the_analyzer_message()
+    {
+        using var strict = new ApiFactory();
+        strict.Settings["Api:MaxComplexity"] = "20";
+        var r = await strict.PostAsync("""{ entities { nodes { relations { from { relations { to { id } } } } } } }""");
+        Assert.Equal(422, r.Status);
+        Assert.Null(r.Body!["data"]);
+        Assert.Contains("complexity", r.Body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(200, (await strict.PostAsync("{ stats { entities } }")).Status);
+    }
+
+    [Fact]
+    public async Task A_request_over_the_timeout_is_504_with_a_code_and_no_stack_trace()
+    {
+        using var slow = new ApiFactory();
+        slow.Settings["Api:TimeoutSeconds"] = "1";
+        await slow.PostAsync("{ stats { entities } }"); // start the host
+        slow.Counting!.SearchDelay = TimeSpan.FromSeconds(30);
+        var r = await slow.PostAsync("{ entities { totalCount } }");
+        Assert.Equal(504, r.Status);
+        Assert.Equal("TIMEOUT", r.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain(" at ", r.Body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_400_not_500()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"query\":\"{ stats { entities } }"), 0xFF, .. Encoding.UTF8.GetBytes("\"}")]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var r = await api.CreateClient().SendAsync(request);
+        Assert.Equal(400, (int)r.StatusCode);
+        Assert.Contains("UTF-8", await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Dashboards_on_configured_origins_pass_the_cors_preflight_and_others_do_not()
+    {
+        using var cors = new ApiFactory();
+        cors.Settings["Api:CorsOrigins:0"] = "https://dash.example.org";
+        async Task<HttpResponseMessage> Preflight(string origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "content-type");
+            return await cors.CreateClient().SendAsync(request);
+        }
+        var allowed = await Preflight("https://dash.example.org");
+        Assert.Equal(["https://dash.example.org"], allowed.Headers.GetValues("Access-Control-Allow-Origin"));
+        var other = await Preflight("https://evil.example.com");
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
     [Theory]
@@ -88,6 +157,9 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var r = await Send(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("""mutation { endRelation(id: "x", validTo: "2025-01-01", sources: {ids: ["y"]}) { id } }"""));
         Assert.Equal(405, (int)r.StatusCode);
         Assert.Equal(["POST"], r.Content.Headers.Allow);
+        var put = await Send(HttpMethod.Put, "/graphql", "{}");
+        Assert.Equal(405, (int)put.StatusCode);
+        Assert.Equal(["GET", "POST"], put.Content.Headers.Allow);
     }
 
     [Fact]
@@ -107,24 +179,43 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var etag = first.Headers.ETag!;
         Assert.Contains("must-revalidate", first.Headers.CacheControl!.ToString());
 
+        Assert.Contains("Accept", first.Headers.Vary);
+
         using var again = new HttpRequestMessage(HttpMethod.Get, url);
         again.Headers.IfNoneMatch.Add(etag);
         var second = await api.CreateClient().SendAsync(again);
         Assert.Equal(304, (int)second.StatusCode);
+
+        using var weak = new HttpRequestMessage(HttpMethod.Get, url);
+        weak.Headers.TryAddWithoutValidation("If-None-Match", "W/" + etag.Tag);
+        Assert.Equal(304, (int)(await api.CreateClient().SendAsync(weak)).StatusCode);
 
         var other = await Send(HttpMethod.Get, url.Replace("wb3c", "kcss", StringComparison.Ordinal));
         Assert.NotEqual(etag, other.Headers.ETag);
     }
 
     [Fact]
-    public async Task A_write_changes_the_etag_of_the_same_get()
+    public async Task A_write_changes_the_etag_and_the_cached_answer_of_the_same_get()
     {
         using var own = new ApiFactory();
         const string url = "/graphql?query=%7Bstats%7Brelations%7D%7D";
-        var before = (await own.GetAsync(url)).Response.Headers.ETag;
-        await own.PostAsync("""mutation { endRelation(id: "me-adopted-me-strategy-2022-2026", validTo: "2026-06-01", sources: {ids: ["cirt-me-first"]}) { id } }""", key: ApiFactory.Key);
-        var after = (await own.GetAsync(url)).Response.Headers.ETag;
-        Assert.NotEqual(before, after);
+        var before = await own.GetAsync(url);
+        var again = await own.GetAsync(url); // from the response cache
+        Assert.Equal(before.Body!.ToJsonString(), again.Body!.ToJsonString());
+        Assert.Equal(before.Response.Headers.ETag, again.Response.Headers.ETag);
+        await own.PostAsync("""mutation { retractRelation(id: "kcss-implements-ascend-wb6", reason: "test", sources: {ids: ["qkss-ascend-wb6"]}) { id } }""", key: ApiFactory.Key);
+        var after = await own.GetAsync(url);
+        Assert.NotEqual(before.Response.Headers.ETag, after.Response.Headers.ETag);
+        Assert.Equal(before.Body["data"]!["stats"]!["relations"]!.GetValue<int>() - 1, after.Body!["data"]!["stats"]!["relations"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_get_answer_with_errors_is_neither_tagged_nor_cached()
+    {
+        var r = await api.GetAsync("/graphql?query=" + Uri.EscapeDataString("""{ paths(from: "kcss", to: "atlantis") { length } }"""));
+        Assert.Equal(200, r.Status);
+        Assert.Null(r.Response.Headers.ETag);
+        Assert.Null(r.Response.Headers.CacheControl);
     }
 
     [Theory]

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Net.Http.Headers;
+
+namespace Wb6Graph.Api.Http;
+
+/// <summary>A refusal before any GraphQL work: the status, a code for clients, and what to fix.</summary>
+internal readonly record struct RequestError(int Status, string Code, string Message);
+
+/// <summary>
+/// Reads a GraphQL-over-HTTP request: GET parameters (variables and extensions as JSON strings, an empty string
+/// counting as absent) or a POST body of application/json. Form and text types are refused, since those are the
+/// "simple" requests a cross-site form can send without a preflight.
+/// </summary>
+internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
+{
+    private const string Json = "application/json";
+
+    public (GraphQLRequest?, RequestError?) ReadGet(HttpRequest request, ApiOptions o)
+    {
+        if (o.RequirePreflightForGet && !request.Headers.ContainsKey("GraphQL-Require-Preflight"))
+            return (null, new(400, "PREFLIGHT_REQUIRED", "GET requests need a GraphQL-Require-Preflight header (protection against cross-site requests)."));
+        var q = request.Query;
+        string? Param(string name) => q.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
+        try
+        {
+            return (new GraphQLRequest
+            {
+                Query = Param("query"),
+                OperationName = Param("operationName"),
+                DocumentId = Param("documentId"),
+                Variables = ParseObject<Inputs>(Param("variables"), "variables"),
+                Extensions = ParseObject<Inputs>(Param("extensions"), "extensions"),
+            }, null);
+        }
+        catch (BadRequest e)
+        {
+            return (null, new(400, "BAD_REQUEST", e.Message));
+        }
+    }
+
+    public async Task<(GraphQLRequest?, RequestError?)> ReadPostAsync(HttpRequest request, ApiOptions o)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+            return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as Content-Type: application/json."));
+        if (contentType.MediaType.Value != Json)
+            return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", $"Content-Type {contentType.MediaType.Value} is not accepted (it would allow cross-site requests); send application/json."));
+        if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", "Only UTF-8 is accepted."));
+        if (request.ContentLength > o.MaxBodyBytes)
+            return (null, new(413, "BODY_TOO_LARGE", $"The body may be at most {o.MaxBodyBytes} bytes."));
+
+        var buffer = new MemoryStream();
+        var read = new byte[16 * 1024];
+        int n;
+        while ((n = await request.Body.ReadAsync(read, request.HttpContext.RequestAborted)) > 0)
+        {
+            buffer.Write(read, 0, n);
+            if (buffer.Length > o.MaxBodyBytes) return (null, new(413, "BODY_TOO_LARGE", $"The body may be at most {o.MaxBodyBytes} bytes."));
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+                return (null, new(400, "BAD_REQUEST", "The body must be a JSON object with 'query' and optional 'operationName', 'variables', 'extensions'."));
+            var root = json.RootElement;
+            return (new GraphQLRequest
+            {
+                Query = Str(root, "query"),
+                OperationName = Str(root, "operationName"),
+                DocumentId = Str(root, "documentId"),
+                Variables = Obj(root, "variables"),
+                Extensions = Obj(root, "extensions"),
+            }, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, new(400, "INVALID_JSON", $"The body is not valid JSON: {e.Message}"));
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            return (null, new(400, "INVALID_JSON", "The body is not valid UTF-8."));
+        }
+        catch (BadRequest e)
+        {
+            return (null, new(400, "BAD_REQUEST", e.Message));
+        }
+
+        Inputs? Obj(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
+                ? v.ValueKind == JsonValueKind.Object ? serializer.Deserialize<Inputs>(v.GetRawText()) : throw new BadRequest($"'{name}' must be a JSON object.")
+                : null;
+    }
+
+    private static string? Str(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
+            ? v.ValueKind == JsonValueKind.String ? v.GetString() : throw new BadRequest($"'{name}' must be a string.")
+            : null;
+
+    private T? ParseObject<T>(string? json, string name)
+    {
+        if (json is null) return default;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new BadRequest($"'{name}' must be a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new BadRequest($"'{name}' is not valid JSON: {e.Message}");
+        }
+        return serializer.Deserialize<T>(json);
+    }
+
+    private sealed class BadRequest(string message) : Exception(message);
+}
