@@ -69,8 +69,8 @@ public sealed class GraphSnapshot
 
 /// <summary>
 /// Compressed sparse rows holding both directions: the arcs of entity u are Targets/Rels[Offsets[u]..Offsets[u+1]),
-/// those leaving u first, up to Split[u], then those entering it. A traversal that follows relations either way
-/// scans one contiguous range; one that follows them forward stops at the split.
+/// those leaving u first, up to Split[u], then those entering it, each half sorted by neighbour. A traversal that follows
+/// relations either way scans one contiguous range; one that follows them forward stops at the split.
 /// </summary>
 internal sealed class Adjacency
 {
@@ -120,17 +120,48 @@ internal sealed class Adjacency
             outCursor[i] = offsets[i];
             split[i] = inCursor[i] = offsets[i] + outDegree[i];
         }
+        // Each half of an entity's arcs is sorted by neighbour (then relation): placing the relations in order of
+        // their other end, a counting sort, does it in linear time, and lets "are u and v linked" be a binary search.
         var targets = new int[2 * relations];
         var rels = new int[2 * relations];
-        for (var r = 0; r < relations; r++)
+        foreach (var r in ByEnd(nodes, to, relations))
         {
             var o = outCursor[from[r]]++;
             targets[o] = to[r];
             rels[o] = r;
+        }
+        foreach (var r in ByEnd(nodes, from, relations))
+        {
             var i = inCursor[to[r]]++;
             targets[i] = from[r];
             rels[i] = r;
         }
         return new Adjacency(offsets, split, targets, rels);
+    }
+
+    /// <summary>Relation indexes ordered by one of their ends, ties in index order.</summary>
+    private static int[] ByEnd(int nodes, int[] end, int relations)
+    {
+        var start = new int[nodes + 1];
+        for (var r = 0; r < relations; r++) start[end[r] + 1]++;
+        for (var i = 0; i < nodes; i++) start[i + 1] += start[i];
+        var order = new int[relations];
+        for (var r = 0; r < relations; r++) order[start[end[r]]++] = r;
+        return order;
+    }
+
+    /// <summary>
+    /// The first arc of u's range [start, end) (one half, sorted by neighbour) whose neighbour is at least v.
+    /// </summary>
+    public int LowerBound(int start, int end, int v)
+    {
+        var targets = Targets;
+        while (start < end)
+        {
+            var mid = (int)((uint)(start + end) >> 1);
+            if (targets[mid] < v) start = mid + 1;
+            else end = mid;
+        }
+        return start;
     }
 }

@@ -137,13 +137,31 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
             if (f.Relation(adj.Rels[a])) yield return (adj.Targets[a], adj.Rels[a]);
     }
 
+    /// <summary>The admitted relations from u to v (and from v to u unless forward only), in index order.</summary>
+    internal static List<int> RelationsBetween(GraphSnapshot s, ArcFilter f, int u, int v)
+    {
+        // Each half of u's arcs is sorted by neighbour: a hub's step costs two binary searches, not a scan of its arcs.
+        var adj = s.Adjacency;
+        var rels = new List<int>();
+        Collect(adj.Offsets[u], adj.Split[u]);
+        if (!f.ForwardOnly) Collect(adj.Split[u], adj.Offsets[u + 1]);
+        rels.Sort();
+        return rels;
+
+        void Collect(int start, int end)
+        {
+            for (var a = adj.LowerBound(start, end, v); a < end && adj.Targets[a] == v; a++)
+                if (f.Relation(adj.Rels[a])) rels.Add(adj.Rels[a]);
+        }
+    }
+
     /// <summary>A path of entity indexes with, for each step, every admitted relation linking the two entities.</summary>
     internal GraphPath ToPath(GraphSnapshot s, int[] nodes, double cost, ArcFilter f)
     {
         var steps = new List<PathStep>(nodes.Length - 1);
         for (var i = 0; i + 1 < nodes.Length; i++)
         {
-            var rels = Arcs(s, nodes[i], f).Where(x => x.Neighbour == nodes[i + 1]).Select(x => x.Relation).Distinct().Order().ToList();
+            var rels = RelationsBetween(s, f, nodes[i], nodes[i + 1]);
             steps.Add(new PathStep(s.Entities.Records[nodes[i]].Id, s.Entities.Records[nodes[i + 1]].Id, store.RelationRecords(s, rels)));
         }
         return new GraphPath(nodes.Select(n => s.Entities.Records[n]).ToList(), steps, cost);

@@ -11,6 +11,7 @@ internal sealed class Scratch
 
     private int _current;
     private int _degreeCurrent;
+    private int _cellCurrent;
 
     public int[] StampA = [];
     public int[] StampB = [];
@@ -23,6 +24,9 @@ internal sealed class Scratch
     public int[] HopsB = [];
     public int[] DegreeStamp = [];
     public ulong[] Bits = [];
+    public ulong[] Bits2 = [];
+    public ulong[] Bits3 = [];
+    public LinkCell[] Cells = [];
 
     public static Scratch For(int nodes)
     {
@@ -54,6 +58,28 @@ internal sealed class Scratch
         return _degreeCurrent;
     }
 
+    /// <summary>Link scoring's per-entity cells (16 bytes each), allocated only once a suggestion is asked for.</summary>
+    public LinkCell[] CellsFor(int nodes)
+    {
+        if (Cells.Length < nodes)
+        {
+            Cells = new LinkCell[Math.Max(nodes, 16)];
+            _cellCurrent = 0;
+        }
+        return Cells;
+    }
+
+    /// <summary>A mark for one link-scoring pass over <see cref="Cells"/>.</summary>
+    public int NextCell()
+    {
+        if (++_cellCurrent == int.MaxValue)
+        {
+            Array.Clear(Cells);
+            _cellCurrent = 1;
+        }
+        return _cellCurrent;
+    }
+
     private void Resize(int nodes)
     {
         var n = Math.Max(nodes, 16);
@@ -68,7 +94,20 @@ internal sealed class Scratch
         HopsB = new int[n];
         DegreeStamp = new int[n];
         Bits = new ulong[(n + 63) / 64];
+        Bits2 = new ulong[(n + 63) / 64];
+        Bits3 = new ulong[(n + 63) / 64];
         _degreeCurrent = 0;
         _current = 0;
     }
+}
+
+/// <summary>
+/// One entity's state in a link-scoring pass, packed so that meeting a candidate touches one cache line: it is part of
+/// this pass when Stamp is the pass's mark; Via is the last shared neighbour that scored it, or a negative code.
+/// </summary>
+internal struct LinkCell
+{
+    public int Stamp;
+    public int Via;
+    public double Score;
 }

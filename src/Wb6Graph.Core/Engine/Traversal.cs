@@ -23,61 +23,11 @@ internal sealed class PathMask
 }
 
 /// <summary>The graph algorithms over a snapshot's CSR arrays. Indexes in, indexes out; the engine turns them into entities.</summary>
-internal static class Traversal
+internal static partial class Traversal
 {
     /// <summary>
-    /// Breadth-first search from one entity over arcs either way (or forward only), level by level so that no
-    /// per-entity depth is kept; returns how many entities it reached.
-    /// </summary>
-    public static int Bfs(GraphSnapshot s, int source, in ArcFilter f, int maxHops = int.MaxValue)
-    {
-        // A bit per entity (125 KB for a million) stays in cache where an int stamp per entity would not;
-        // clearing it costs microseconds against a whole-graph search.
-        var sc = Scratch.For(s.EntityCount);
-        var seen = sc.Bits;
-        Array.Clear(seen);
-        var queue = sc.Queue;
-        var adj = s.Adjacency;
-        var offsets = adj.Offsets;
-        var ends = f.ForwardOnly ? adj.Split : null;
-        var targets = adj.Targets;
-        var rels = adj.Rels;
-        var flags = s.Relations.Flags;
-        var unfiltered = f.Unfiltered;
-        var checkRetracted = s.HasRetracted;
-        int head = 0, tail = 0, depth = 0;
-        seen[source >> 6] |= 1UL << source;
-        queue[tail++] = source;
-        while (head < tail && depth < maxHops)
-        {
-            var levelEnd = tail;
-            while (head < levelEnd)
-            {
-                var u = queue[head++];
-                var end = ends is null ? offsets[u + 1] : ends[u];
-                for (var a = offsets[u]; a < end; a++)
-                {
-                    var v = targets[a];
-                    if ((seen[v >> 6] & (1UL << v)) != 0) continue;
-                    if (unfiltered)
-                    {
-                        if (checkRetracted && (flags[rels[a]] & GraphSnapshot.RetractedFlag) != 0) continue;
-                    }
-                    else if (!f.Relation(rels[a]) || !f.Entity(v))
-                    {
-                        continue;
-                    }
-                    seen[v >> 6] |= 1UL << v;
-                    queue[tail++] = v;
-                }
-            }
-            depth++;
-        }
-        return tail;
-    }
-
-    /// <summary>
-    /// Unweighted shortest path by bidirectional BFS, expanding the smaller frontier a whole level at a time.
+    /// Unweighted shortest path by bidirectional BFS: a level at a time on the side whose frontier has fewer arcs,
+    /// until an entity is reached from both sides.
     /// Writes the path's entity indexes into <paramref name="path"/> and returns its hop count, or -1.
     /// </summary>
     public static int ShortestPath(GraphSnapshot s, int from, int to, in ArcFilter f, int maxHops, PathMask? mask, List<int> path)
@@ -96,10 +46,6 @@ internal static class Traversal
         var parentB = sc.ParentB;
         var qa = sc.Queue;
         var qb = sc.Queue2;
-        var hopsA = sc.Hops;
-        var hopsB = sc.HopsB;
-        hopsA[from] = 0;
-        hopsB[to] = 0;
         seenA[from] = mark;
         seenB[to] = mark;
         parentA[from] = -1;
@@ -107,19 +53,23 @@ internal static class Traversal
         int aHead = 0, aTail = 0, bHead = 0, bTail = 0;
         qa[aTail++] = from;
         qb[bTail++] = to;
+        var mode = Mode(s, f);
+        var (outward, inward) = f.ForwardOnly ? (Direction.Out, Direction.In) : (Direction.Both, Direction.Both);
+        // Each side's next level costs as many arc visits as its frontier has arcs: expanding the side with fewer
+        // arcs (not fewer entities) keeps a search that meets a hub from scanning the hub's whole list.
+        long arcsA = ArcCount(s, from, outward), arcsB = ArcCount(s, to, inward);
         int depthA = 0, depthB = 0;
         while (aHead < aTail && bHead < bTail && depthA + depthB < maxHops)
         {
-            var forward = aTail - aHead <= bTail - bHead;
             int meet;
-            if (forward)
+            if (arcsA <= arcsB)
             {
-                (meet, aHead, aTail) = ExpandLevel(s, f, mask, qa, aHead, aTail, seenA, parentA, hopsA, seenB, hopsB, mark, towardTarget: true, to);
+                (meet, aHead, aTail, arcsA) = ExpandLevel(s, f, mode, mask, qa, aHead, aTail, seenA, parentA, seenB, mark, towardTarget: true, to);
                 depthA++;
             }
             else
             {
-                (meet, bHead, bTail) = ExpandLevel(s, f, mask, qb, bHead, bTail, seenB, parentB, hopsB, seenA, hopsA, mark, towardTarget: false, from);
+                (meet, bHead, bTail, arcsB) = ExpandLevel(s, f, mode, mask, qb, bHead, bTail, seenB, parentB, seenA, mark, towardTarget: false, from);
                 depthB++;
             }
             if (meet >= 0)
@@ -133,39 +83,51 @@ internal static class Traversal
         return -1;
     }
 
-    private static (int Meet, int Head, int Tail) ExpandLevel(
-        GraphSnapshot s, in ArcFilter f, PathMask? mask, int[] queue, int head, int tail,
-        int[] seen, int[] parent, int[] hops, int[] otherSeen, int[] otherHops, int mark, bool towardTarget, int otherEnd)
+    private static long ArcCount(GraphSnapshot s, int u, Direction direction)
     {
-        // The whole level is expanded before choosing where the two searches meet: nodes met in one level can lie
-        // at different depths of the other search, and only the smallest sum is a shortest path.
+        var (start, end) = s.Adjacency.Range(u, direction);
+        return end - start;
+    }
+
+    private static (int Meet, int Head, int Tail, long Arcs) ExpandLevel(
+        GraphSnapshot s, in ArcFilter f, int mode, PathMask? mask, int[] queue, int head, int tail,
+        int[] seen, int[] parent, int[] otherSeen, int mark, bool towardTarget, int otherEnd)
+    {
+        // The first entity met ends the search: no entity was seen by both searches before this level, so every one
+        // this level meets sits in the other search's last level, and all such meetings give the same length.
         var levelEnd = tail;
-        var meet = -1;
-        var best = int.MaxValue;
+        long arcs = 0;
+        var adj = s.Adjacency;
+        var offsets = adj.Offsets;
+        var split = adj.Split;
+        var targets = adj.Targets;
+        var rels = adj.Rels;
+        // Walking toward the target follows arcs forward (Out); walking back from it follows them backward (In).
+        var firstHalf = !f.ForwardOnly || towardTarget;
+        var secondHalf = !f.ForwardOnly || !towardTarget;
         while (head < levelEnd)
         {
             var u = queue[head++];
-            // Walking toward the target follows arcs forward (Out); walking back from it follows them backward (In).
-            var adj = s.Adjacency;
-            var (start, end) = adj.Range(u, !f.ForwardOnly ? Direction.Both : towardTarget ? Direction.Out : Direction.In);
+            var start = firstHalf ? offsets[u] : split[u];
+            var end = secondHalf ? offsets[u + 1] : split[u];
             for (var a = start; a < end; a++)
             {
-                var v = adj.Targets[a];
-                if (seen[v] == mark || !f.Relation(adj.Rels[a])) continue;
-                if (v != otherEnd && !f.Entity(v)) continue;
+                var v = targets[a];
+                if (seen[v] == mark) continue;
+                if (mode != 0)
+                {
+                    if (!Admits(s, f, mode, rels[a])) continue;
+                    if (mode == 2 && v != otherEnd && !f.Entity(v)) continue;
+                }
                 if (mask is not null && (towardTarget ? mask.Blocks(u, v) : mask.Blocks(v, u) || mask.Nodes.Contains(v))) continue;
                 seen[v] = mark;
                 parent[v] = u;
-                hops[v] = hops[u] + 1;
                 queue[tail++] = v;
-                if (otherSeen[v] == mark && hops[v] + otherHops[v] < best)
-                {
-                    best = hops[v] + otherHops[v];
-                    meet = v;
-                }
+                arcs += (secondHalf ? offsets[v + 1] : split[v]) - (firstHalf ? offsets[v] : split[v]);
+                if (otherSeen[v] == mark) return (v, head, tail, arcs);
             }
         }
-        return (meet, head, tail);
+        return (-1, head, tail, arcs);
     }
 
     /// <summary>Dijkstra with the cheapest admitted relation between two entities as the step's weight.</summary>
