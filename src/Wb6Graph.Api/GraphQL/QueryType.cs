@@ -74,7 +74,7 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<DateGraphType>("asOf", "Only what held on this date.")
             .Argument<BooleanGraphType>("forwardOnly", "Follow relations only from subject to object (default false).")
             .Argument<PathWeightingGraphType>("weighting", "HOPS (default) or EVIDENCE.", a => a.DefaultValue = PathWeighting.Hops)
-            .Resolve(c => Capped(c, Engine(c).ShortestPath(c.GetArgument<string>("from"), c.GetArgument<string>("to"), Traversal(c), c.GetArgument("weighting", PathWeighting.Hops), c.CancellationToken)));
+            .ResolveAsync(async c => Capped(c, await Questions(c).ShortestPathAsync(c.GetArgument<string>("from"), c.GetArgument<string>("to"), Traversal(c), c.GetArgument("weighting", PathWeighting.Hops), c.CancellationToken)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathGraphType>>>>("paths").Description("The k shortest simple paths, ranked (Yen's algorithm).")
             .Argument<NonNullGraphType<IdGraphType>>("from", "Where the paths start.")
@@ -85,7 +85,7 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Only pass through entities of these kinds.")
             .Argument<DateGraphType>("asOf", "Only what held on this date.")
             .Argument<BooleanGraphType>("forwardOnly", "Follow relations only from subject to object.")
-            .Resolve(c => Capped(c, Engine(c).Paths(c.GetArgument<string>("from"), c.GetArgument<string>("to"), c.GetArgument("k", 3), Traversal(c), PathWeighting.Hops, c.CancellationToken)));
+            .ResolveAsync(async c => Capped(c, await Questions(c).PathsAsync(c.GetArgument<string>("from"), c.GetArgument<string>("to"), c.GetArgument("k", 3), Traversal(c), PathWeighting.Hops, c.CancellationToken)));
 
         Field<NonNullGraphType<SubgraphGraphType>>("neighbourhood").Description("The entities within depth hops and the relations among them.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The centre.")
@@ -94,15 +94,15 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Only entities of these kinds.")
             .Argument<DateGraphType>("asOf", "Only what held on this date.")
             .Argument<IntGraphType>("limit", "At most this many entities.")
-            .Resolve(c => Engine(c).Neighbourhood(c.GetArgument<string>("id"), c.GetArgument("depth", 1), Traversal(c), c.GetArgument<int?>("limit"), c.CancellationToken));
+            .ResolveAsync(async c => await Questions(c).NeighbourhoodAsync(c.GetArgument<string>("id"), c.GetArgument("depth", 1), Traversal(c), c.GetArgument<int?>("limit"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityGraphType>>>>("centrality").Description("Who brokers between the WB6 and the EU.")
             .Argument<CentralityMeasureGraphType>("measure", "BETWEENNESS (default) or DEGREE.", a => a.DefaultValue = CentralityMeasure.Betweenness)
             .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Rank only entities of these kinds.")
             .Argument<DateGraphType>("asOf", "The graph as on this date.")
             .Argument<IntGraphType>("limit", "How many (default 20).")
-            .Resolve(c => Capped(c, Engine(c).Centrality(c.GetArgument("measure", CentralityMeasure.Betweenness), c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet(),
-                c.GetArgument<DateOnly?>("asOf"), c.GetArgument<int?>("limit"), c.CancellationToken)));
+            .ResolveAsync(async c => Capped(c, await Available(() => Questions(c).CentralityAsync(c.GetArgument("measure", CentralityMeasure.Betweenness), c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet(),
+                c.GetArgument<DateOnly?>("asOf"), c.GetArgument<int?>("limit"), c.CancellationToken))));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkSuggestionGraphType>>>>("suggestedLinks").Description("Absent links the network suggests, best first.")
             .Argument<IdGraphType>("id", "Suggestions for this entity; without it, across the graph (bounded).")
@@ -111,7 +111,7 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<LinkScoreGraphType>("method", "The score (default ADAMIC_ADAR).", a => a.DefaultValue = LinkScore.AdamicAdar)
             .Argument<IntGraphType>("limit", "How many (default 10).")
             .Argument<DateGraphType>("asOf", "The graph as on this date.")
-            .Resolve(c => Capped(c, Engine(c).SuggestedLinks(c.GetArgument<string?>("id"), c.GetArgument<List<EntityKind>?>("fromKinds")?.ToHashSet(),
+            .ResolveAsync(async c => Capped(c, await Questions(c).SuggestedLinksAsync(c.GetArgument<string?>("id"), c.GetArgument<List<EntityKind>?>("fromKinds")?.ToHashSet(),
                 c.GetArgument<List<EntityKind>?>("toKinds")?.ToHashSet(), c.GetArgument("method", LinkScore.AdamicAdar), c.GetArgument<int?>("limit"),
                 c.GetArgument<DateOnly?>("asOf"), c.CancellationToken)));
     }
@@ -123,12 +123,12 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<IdGraphType>("country", "One country; omit for the template's countries.")
             .Argument<IdGraphType>("template", "The gap template (default eu-alignment).", a => a.DefaultValue = "eu-alignment")
             .Argument<DateGraphType>("asOf", "The date the report is about (default today, UTC).")
-            .Resolve(c =>
+            .ResolveAsync(async c =>
             {
                 var id = c.GetArgument("template", "eu-alignment");
                 var template = c.RequestServices!.GetRequiredService<GapTemplateCatalog>().Find(id)
                     ?? throw new GraphValidationException([new("template", id, "unknown gap template")]);
-                return Engine(c).Gaps(template, c.GetArgument<string?>("country"), c.GetArgument<DateOnly?>("asOf") ?? DateOnly.FromDateTime(DateTime.UtcNow), c.CancellationToken);
+                return await Questions(c).GapsAsync(template, c.GetArgument<string?>("country"), c.GetArgument<DateOnly?>("asOf") ?? DateOnly.FromDateTime(DateTime.UtcNow), c.CancellationToken);
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GapCellGraphType>>>>("gapMatrix")
@@ -138,12 +138,25 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("maxHops", "At most this many hops.")
             .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types.")
             .Argument<DateGraphType>("asOf", "Only what held on this date.")
-            .Resolve(c => Capped(c, Engine(c).GapMatrix(c.GetArgument<List<string>>("from"), c.GetArgument<List<string>>("to"), Traversal(c), c.CancellationToken)));
+            .ResolveAsync(async c => Capped(c, await Questions(c).GapMatrixAsync(c.GetArgument<List<string>>("from"), c.GetArgument<List<string>>("to"), Traversal(c), c.CancellationToken)));
     }
 
     private static IGraphStore Store(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<IGraphStore>();
 
-    private static GraphEngine Engine(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<GraphEngine>();
+    private static IGraphQuestions Questions(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<IGraphQuestions>();
+
+    /// <summary>A question the backend cannot answer as configured becomes an error with its code, not an opaque internal error.</summary>
+    private static async Task<T> Available<T>(Func<Task<T>> question)
+    {
+        try
+        {
+            return await question();
+        }
+        catch (QuestionUnavailableException e)
+        {
+            throw new ExecutionError(e.Message) { Code = e.Code };
+        }
+    }
 
     private static TraversalOptions Traversal(IResolveFieldContext c) => new(
         c.GetArgument<List<RelationType>?>("types")?.ToHashSet(),

@@ -6,6 +6,7 @@ using Wb6Graph.Embedded;
 using Wb6Graph.Engine;
 using Wb6Graph.Gaps;
 using Wb6Graph.Model;
+using Wb6Graph.Neo4j;
 using Wb6Graph.Seeds;
 
 namespace Wb6Graph.Hosting;
@@ -18,7 +19,6 @@ public static class GraphStoreExtensions
         builder.Services.AddOptions<GraphStoreOptions>()
             .BindConfiguration(GraphStoreOptions.Section)
             .Validate(o => o.Backend is "Embedded" or "Neo4j", "GraphStore:Backend must be Embedded or Neo4j")
-            .Validate(o => o.Backend != "Neo4j", "GraphStore:Backend=Neo4j is not available in this build yet; use Embedded")
             .Validate(o => o.RelationDetailLimit >= 0, "GraphStore:RelationDetailLimit must not be negative")
             .Validate(o => o.InMemory || !string.IsNullOrWhiteSpace(o.DataDirectory), "GraphStore:DataDirectory must be set (or GraphStore:InMemory=true)")
             .ValidateOnStart();
@@ -33,53 +33,28 @@ public static class GraphStoreExtensions
                 RelationDetailLimit = o.RelationDetailLimit,
             });
         });
-        builder.Services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        builder.AddNeo4jStore();
+        // The backend is chosen when the store is first asked for, so configuration that tests add late still counts.
+        builder.Services.AddSingleton<IGraphStore>(sp => IsNeo4j(sp)
+            ? sp.GetRequiredService<Neo4jGraphStore>()
+            : sp.GetRequiredService<EmbeddedGraphStore>());
         builder.Services.AddOptions<EngineLimits>()
             .BindConfiguration(EngineLimits.Section)
             .Validate(l => l.MaxHops >= 1 && l.DefaultMaxHops >= 1 && l.DefaultMaxHops <= l.MaxHops, "Engine:DefaultMaxHops must be between 1 and Engine:MaxHops")
             .Validate(l => l.MaxK >= 1 && l.MaxDepth >= 1 && l.MaxNeighbourhood >= 1 && l.MaxResults >= 1, "Engine:MaxK, MaxDepth, MaxNeighbourhood and MaxResults must be at least 1")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new GraphEngine(sp.GetRequiredService<EmbeddedGraphStore>(), sp.GetRequiredService<IOptions<EngineLimits>>().Value));
+        builder.Services.AddSingleton<EmbeddedGraphQuestions>();
+        builder.Services.AddSingleton(sp => new Neo4jGraphQuestions(sp.GetRequiredService<Neo4jQueryClient>(), sp.GetRequiredService<IOptions<EngineLimits>>().Value));
+        builder.Services.AddSingleton<IGraphQuestions>(sp => IsNeo4j(sp)
+            ? sp.GetRequiredService<Neo4jGraphQuestions>()
+            : sp.GetRequiredService<EmbeddedGraphQuestions>());
         builder.Services.AddSingleton<GapTemplateCatalog>();
         builder.Services.AddHostedService<SeedLoadingService>();
         return builder;
     }
-}
 
-/// <summary>Validates and loads the curated seeds when the host starts, then marks the store ready.</summary>
-internal sealed class SeedLoadingService(
-    IGraphStore store, GraphStoreReadiness readiness, GapTemplateCatalog templates, IOptions<GraphStoreOptions> options, ILogger<SeedLoadingService> log) : IHostedService
-{
-    public async Task StartAsync(CancellationToken ct)
-    {
-        var o = options.Value;
-        var dir = RepoPaths.Resolve(o.SeedsDirectory);
-        if (!o.LoadSeedsAtStart && !Directory.Exists(dir))
-        {
-            readiness.Ready();
-            return;
-        }
-        var seeds = SeedLoader.LoadDirectory(dir);
-        if (!seeds.IsValid)
-        {
-            foreach (var e in seeds.Errors) log.LogError("seed error: {Error}", e.ToString());
-            readiness.NotReady($"the seeds in {dir} have {seeds.Errors.Count} errors; run 'wb6graph validate {dir}'");
-            return;
-        }
-        templates.Replace(seeds.Templates);
-        if (!o.LoadSeedsAtStart)
-        {
-            readiness.Ready();
-            return;
-        }
-        var result = await store.LoadSeedsAsync(seeds.Graph, null, ct);
-        log.LogInformation(
-            "seeds loaded from {Dir}: {Entities} entities, {Relations} relations, {Sources} sources written; {Unchanged} unchanged; {Kept} user facts kept; data version {Version}",
-            dir, result.EntitiesWritten, result.RelationsWritten, result.SourcesWritten, result.Unchanged, result.KeptUserFacts, result.DataVersion);
-        readiness.Ready();
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    internal static bool IsNeo4j(IServiceProvider sp) => sp.GetRequiredService<IOptions<GraphStoreOptions>>().Value.Backend == "Neo4j";
 }
 
 /// <summary>Relative paths in configuration are found from the working directory, or else from the repository root.</summary>

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Wb6Graph.Engine;
+using Wb6Graph.Gaps;
+using Wb6Graph.Model;
+using S = Wb6Graph.Neo4j.Neo4jQuestionStatements;
+
+namespace Wb6Graph.Neo4j;
+
+public sealed partial class Neo4jGraphQuestions
+{
+    public const string NeedsGds = "NEEDS_GDS";
+
+    /// <summary>
+    /// DEGREE is plain Cypher. BETWEENNESS runs GDS on a projection of the simple undirected graph made for this
+    /// question and dropped after it; without GDS the question is refused with <see cref="NeedsGds"/>.
+    /// </summary>
+    public async Task<Bounded<IReadOnlyList<RankedEntity>>> CentralityAsync(CentralityMeasure measure, IReadOnlySet<EntityKind>? kinds, DateOnly? asOf, int? limit, CancellationToken ct = default)
+    {
+        if (limit is < 1) throw new GraphValidationException([new("limit", Int(limit.Value), "limit must be at least 1")]);
+        var max = Math.Min(limit ?? 20, limits.MaxResults);
+        var capped = limit > limits.MaxResults;
+        var p = new Dictionary<string, object?> { ["kinds"] = Kinds(kinds), ["asOf"] = Neo4jMapping.Format(asOf), ["limit"] = max };
+        if (measure == CentralityMeasure.Degree)
+        {
+            var degree = await client.RunAsync(S.DegreeCentrality, p, Neo4jAccess.Read, ct);
+            return new(Ranked(degree), capped);
+        }
+
+        var gds = await client.RunAsync(S.GdsAvailable, null, Neo4jAccess.Read, ct);
+        if (gds.Rows.Count == 0 || !gds.Rows[0][0].TryGetInt64(out var found) || found == 0)
+            throw new QuestionUnavailableException(NeedsGds,
+                "BETWEENNESS centrality on the Neo4j backend needs the Graph Data Science plugin (procedure gds.betweenness.stream not found); install GDS or ask for measure: DEGREE");
+        // The projection lives in the server's memory until dropped, so it is made, used and dropped on the writer.
+        var graph = $"wb6graph-betweenness-{Guid.NewGuid():N}";
+        p["graph"] = graph;
+        var projected = await client.RunAsync(S.GdsProject, p, Neo4jAccess.Write, ct);
+        try
+        {
+            var nodes = projected.Rows.Count > 0 && projected.Rows[0][1].TryGetInt64(out var n) ? n : 0;
+            var config = new Dictionary<string, object?>();
+            if (nodes > limits.CentralitySources)
+            {
+                config["samplingSize"] = limits.CentralitySources;
+                config["samplingSeed"] = 17;
+                capped = true;
+            }
+            p["config"] = config;
+            var scores = await client.RunAsync(S.GdsBetweenness, p, Neo4jAccess.Write, ct);
+            return new(Ranked(scores), capped);
+        }
+        finally
+        {
+            await client.RunAsync(S.GdsDrop, new Dictionary<string, object?> { ["graph"] = graph }, Neo4jAccess.Write, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// The textbook scores in plain Cypher on the simple undirected graph. For one entity, its neighbours are read first
+    /// and scored through until Engine:SuggestionWork arcs are spent, as the engine does. Across the graph, neighbours
+    /// with more than √SuggestionWork neighbours are skipped (a hub would pair all of them), and the answer says so.
+    /// </summary>
+    public async Task<Bounded<IReadOnlyList<LinkSuggestion>>> SuggestedLinksAsync(
+        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        Dictionary<string, Resolved>? x = null;
+        if (id is not null)
+        {
+            x = await ResolveAsync([id], asOf, ct);
+            Known(x, id, "id", errors);
+        }
+        if (limit is < 1) errors.Add(new("limit", Int(limit.Value), "limit must be at least 1"));
+        if (errors.Count > 0) throw new GraphValidationException(errors);
+        var max = Math.Min(limit ?? 10, limits.MaxResults);
+        var capped = limit > limits.MaxResults;
+        var p = new Dictionary<string, object?>
+        {
+            ["fromKinds"] = Kinds(fromKinds),
+            ["toKinds"] = Kinds(toKinds),
+            ["asOf"] = Neo4jMapping.Format(asOf),
+            ["limit"] = max,
+        };
+        Neo4jResult result;
+        if (id is not null)
+        {
+            if (!x![id].Live) return new([], capped);
+            var neighbours = await client.RunAsync(S.SuggestNeighbours, new Dictionary<string, object?> { ["id"] = id, ["asOf"] = p["asOf"] }, Neo4jAccess.Read, ct);
+            var via = new List<Dictionary<string, object?>>();
+            var left = (long)limits.SuggestionWork;
+            foreach (var row in neighbours.Rows)
+            {
+                var degree = row[1].GetInt64();
+                if ((left -= degree) <= 0)
+                {
+                    capped = true;
+                    break;
+                }
+                via.Add(new() { ["id"] = Str(row[0]), ["degree"] = degree });
+            }
+            p["id"] = id;
+            p["via"] = via;
+            p["neighbours"] = neighbours.Rows.Select(r => Str(r[0])).ToList();
+            p["degree"] = neighbours.Rows.Count;
+            result = await client.RunAsync(S.SuggestFrom(method), p, Neo4jAccess.Read, ct);
+        }
+        else
+        {
+            var hubDegree = Math.Max(2, (int)Math.Sqrt(limits.SuggestionWork));
+            p["hubDegree"] = hubDegree;
+            p["side"] = max * 4;
+            result = await client.RunAsync(S.SuggestAll(method), p, Neo4jAccess.Read, ct);
+            if (method != LinkScore.PreferentialAttachment)
+            {
+                var hubs = await client.RunAsync(S.SuggestHubs, new Dictionary<string, object?> { ["asOf"] = p["asOf"], ["hubDegree"] = hubDegree }, Neo4jAccess.Read, ct);
+                capped |= hubs.Rows.Count > 0 && hubs.Rows[0][0].GetInt64() > 0;
+            }
+        }
+        var suggestions = result.Rows
+            .Select(r => new LinkSuggestion(Str(r[0]), Str(r[1]), r[2].GetDouble(), method, Strings(r[3]).Order(StringComparer.Ordinal).ToList()))
+            .ToList();
+        return new(suggestions, capped);
+    }
+
+    /// <summary>
+    /// Each item's pattern becomes one MATCH from the country (see <see cref="S.GapChains"/>); Neo4j says which chains
+    /// hold on the date and which had begun, and the status follows the engine's rule: PRESENT if one holds, else
+    /// NOT_ELIGIBLE for items closed to candidates, else EXPIRED if one held and ended, else MISSING.
+    /// </summary>
+    public async Task<IReadOnlyList<GapReport>> GapsAsync(GapTemplate template, string? country, DateOnly asOf, CancellationToken ct = default)
+    {
+        var countries = country is null ? template.Countries : [country];
+        var resolved = await ResolveAsync(countries, asOf, ct);
+        var errors = new List<ValidationError>();
+        foreach (var c in countries)
+        {
+            Known(resolved, c, "country", errors);
+            if (resolved.TryGetValue(c, out var r) && r.Found && r.Kind != nameof(EntityKind.Country))
+                errors.Add(new("country", c, $"'{c}' is a {r.Kind}, not a Country"));
+        }
+        if (errors.Count > 0) throw new GraphValidationException(errors);
+
+        var reports = new List<GapReport>();
+        foreach (var c in countries)
+        {
+            var items = new List<GapItemReport>();
+            foreach (var item in template.Items)
+            {
+                var p = new Dictionary<string, object?> { ["country"] = c, ["asOf"] = Neo4jMapping.Format(asOf), ["maxChains"] = 1_000 };
+                for (var i = 0; i < item.Pattern.Count; i++)
+                    if (item.Pattern[i].To is { } to) p[$"to{i + 1}"] = to;
+                var chains = (await client.RunAsync(S.GapChains(item.Pattern), p, Neo4jAccess.Read, ct)).Rows;
+                var present = chains.Where(r => r[5].ValueKind == JsonValueKind.True).ToList();
+                var expired = chains.Where(r => r[5].ValueKind != JsonValueKind.True).ToList();
+                var (status, evidence) = present.Count > 0 ? (GapStatus.Present, present)
+                    : !item.EligibleBeforeAccession ? (GapStatus.NotEligible, [])
+                    : expired.Count > 0 ? (GapStatus.Expired, expired)
+                    : (GapStatus.Missing, new List<JsonElement[]>());
+                items.Add(new GapItemReport(item, status, Evidence(evidence)));
+            }
+            var eligible = items.Count(i => i.Status != GapStatus.NotEligible || i.Item.EligibleBeforeAccession);
+            var score = eligible == 0 ? 0 : (double)items.Count(i => i.Status == GapStatus.Present) / eligible;
+            reports.Add(new GapReport(c, template.Id, Math.Round(score, 4), items));
+        }
+        return reports;
+    }
+
+    /// <summary>Chains through the same entities become one path whose steps list all their relations.</summary>
+    private IReadOnlyList<GraphPath> Evidence(List<JsonElement[]> chains) =>
+        chains.GroupBy(r => Key(Strings(r[0])))
+            .Take(limits.GapEvidence)
+            .Select(g =>
+            {
+                var nodes = g.First()[1].EnumerateArray().Select(Neo4jMapping.ToEntity).ToList();
+                var steps = new List<PathStep>();
+                for (var i = 0; i + 1 < nodes.Count; i++)
+                {
+                    var rels = g.Select(row => Neo4jMapping.ToRelation(row[2][i], Str(row[3][i]), Str(row[4][i])))
+                        .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+                    steps.Add(new PathStep(nodes[i].Id, nodes[i + 1].Id, rels));
+                }
+                return new GraphPath(nodes, steps, steps.Count);
+            })
+            .ToList();
+
+    private static List<RankedEntity> Ranked(Neo4jResult result) =>
+        result.Rows.Select((r, i) => new RankedEntity(Neo4jMapping.ToEntity(r[0]), r[1].GetDouble(), i + 1)).ToList();
+}

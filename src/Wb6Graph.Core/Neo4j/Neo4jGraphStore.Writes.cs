@@ -1,0 +1,201 @@
+using System.Text.Json;
+using Wb6Graph.Model;
+using Wb6Graph.Seeds;
+using S = Wb6Graph.Neo4j.Neo4jStoreStatements;
+
+namespace Wb6Graph.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    public Task<Entity> UpsertEntityAsync(EntityInput input, CancellationToken ct = default) => WriteAsync(async tx =>
+    {
+        var errors = new List<ValidationError>();
+        var kindOk = Vocabulary.TryParseKind(input.Kind, out var kind);
+        if (!kindOk) errors.Add(new("input.kind", input.Kind, "unknown entity kind"));
+        var entityIds = new List<string> { input.Id };
+        if (input.Country is { } c) entityIds.Add(c);
+        var ctx = await ReadContextAsync(tx, entityIds, SourceIds(input.Sources), input.Id, ct);
+        var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, input.Sources, "input.sources", errors);
+        var entity = new Entity(input.Id, kind, input.Name?.Trim() ?? "", input.Aliases ?? [], input.Country,
+            input.Description, input.Attributes ?? [], input.ValidFrom, input.ValidTo,
+            input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(), Origin.User);
+        FactRules.CheckEntity(entity, new WriteContext(ctx, newSources, entity), f => $"input.{f}", errors);
+        if (kindOk && ctx.Kinds.GetValueOrDefault(entity.Id) == EntityKind.Country && kind != EntityKind.Country && ctx.IsCountryOfOthers)
+            errors.Add(new("input.kind", input.Kind, $"'{entity.Id}' is the country of other entities and must stay a Country"));
+        WriteChecks.ThrowIfAny(errors);
+
+        await StoreSourcesAsync(tx, newSources, ct);
+        var result = await tx.RunAsync(S.MergeEntities(kind), Rows([Neo4jMapping.EntityProps(entity)]), ct);
+        return result.Rows.Count > 0 ? Neo4jMapping.ToEntity(result.Rows[0][0]) : entity;
+    }, ct);
+
+    public Task<Relation> AddRelationAsync(RelationInput input, CancellationToken ct = default) => WriteAsync(async tx =>
+    {
+        var errors = new List<ValidationError>();
+        var typeOk = Vocabulary.TryParseType(input.Type, out var type);
+        if (!typeOk) errors.Add(new("input.type", input.Type, "unknown relation type"));
+        var confidence = Confidence.M;
+        if (input.Confidence is null) errors.Add(new("input.confidence", null, "confidence is required (H, M or L)"));
+        else if (input.Confidence.Length != 1 || !Enum.TryParse(input.Confidence, false, out confidence))
+            errors.Add(new("input.confidence", input.Confidence, "confidence must be H, M or L"));
+        var ctx = await ReadContextAsync(tx, [input.From, input.To], SourceIds(input.Sources), null, ct);
+        var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, input.Sources, "input.sources", errors);
+        var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
+        if ((await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).Count > 0)
+            errors.Add(new("input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)"));
+        var relation = new Relation(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role,
+            confidence, input.Attributes ?? [], input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
+            null, Origin.User);
+        FactRules.CheckRelation(relation, new WriteContext(ctx, newSources, null), f => $"input.{f}", errors);
+        WriteChecks.ThrowIfAny(errors);
+
+        await StoreSourcesAsync(tx, newSources, ct);
+        try
+        {
+            var result = await tx.RunAsync(S.MergeRelations(type), Rows([RelationRow(relation)]), ct);
+            return result.Rows.Count > 0 ? Neo4jMapping.ToRelation(result.Rows[0][0], relation.From, relation.To) : relation;
+        }
+        catch (Neo4jException e) when (e.Code == "Neo.ClientError.Schema.ConstraintValidationFailed")
+        {
+            // Another writer (another API instance) took the id between the check above and this write.
+            throw new GraphValidationException([new("input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)")]);
+        }
+    }, ct);
+
+    public Task<Relation> EndRelationAsync(string id, DateOnly validTo, SourceRefs sources, CancellationToken ct = default) => WriteAsync(async tx =>
+    {
+        var existing = (await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).GetValueOrDefault(id) ?? throw new NotFoundException("relation", id);
+        var errors = new List<ValidationError>();
+        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
+        // Ending brings the end forward (a strategy replaced early); it never extends a fact.
+        if (existing.ValidTo is { } ended && validTo >= ended)
+            errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
+        if (existing.ValidFrom is { } from && validTo <= from)
+            errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
+        var ctx = await ReadContextAsync(tx, [], SourceIds(sources), null, ct);
+        var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, sources, "sources", errors);
+        WriteChecks.ThrowIfAny(errors);
+        var updated = existing with
+        {
+            ValidTo = validTo,
+            Sources = existing.Sources.Concat(sources.Ids).Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
+            Origin = Origin.User,
+        };
+        return await UpdateRelationAsync(tx, newSources, updated, ct);
+    }, ct);
+
+    public Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default) => WriteAsync(async tx =>
+    {
+        var existing = (await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).GetValueOrDefault(id) ?? throw new NotFoundException("relation", id);
+        var errors = new List<ValidationError>();
+        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is already retracted"));
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
+        var ctx = await ReadContextAsync(tx, [], SourceIds(sources), null, ct);
+        var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, sources, "sources", errors);
+        WriteChecks.ThrowIfAny(errors);
+        var retraction = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList());
+        return await UpdateRelationAsync(tx, newSources, existing with { Retracted = retraction, Origin = Origin.User }, ct);
+    }, ct);
+
+    private async Task<Relation> UpdateRelationAsync(Neo4jTransaction tx, IReadOnlyList<Source> newSources, Relation relation, CancellationToken ct)
+    {
+        await StoreSourcesAsync(tx, newSources, ct);
+        var result = await tx.RunAsync(S.UpdateRelation(relation.Type),
+            new Dictionary<string, object?> { ["id"] = relation.Id, ["props"] = Neo4jMapping.RelationProps(relation) }, ct);
+        return result.Rows.Count > 0 ? Neo4jMapping.ToRelation(result.Rows[0][0], relation.From, relation.To) : relation;
+    }
+
+    /// <summary>
+    /// One write at a time from this process, in one explicit transaction that also bumps the data version:
+    /// a failure anywhere (validation included) rolls everything back.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<Neo4jTransaction, Task<T>> write, CancellationToken ct)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var tx = await client.BeginAsync(ct);
+            var written = await write(tx);
+            var version = (await tx.RunAsync(S.BumpVersion, null, ct)).Rows[0][0].GetInt64();
+            await tx.CommitAsync(ct);
+            SetVersion(version);
+            return written;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static async Task StoreSourcesAsync(Neo4jTransaction tx, IReadOnlyList<Source> sources, CancellationToken ct)
+    {
+        if (sources.Count > 0) await tx.RunAsync(S.MergeSources, Rows(sources.Select(Neo4jMapping.SourceProps)), ct);
+    }
+
+    private static IReadOnlyList<string> SourceIds(SourceRefs refs) => refs.Ids.Concat(refs.New.Select(n => n.Id)).Distinct().ToList();
+
+    internal static Dictionary<string, object?> Rows(IEnumerable<object> rows) => new() { ["rows"] = rows.ToList() };
+
+    /// <summary>A row of <c>MergeRelations</c>: the ends' ids, then the relationship's properties.</summary>
+    internal static object?[] RelationRow(Relation r) => [r.From, r.To, Neo4jMapping.RelationProps(r)];
+
+    private static async Task<StoredContext> ReadContextAsync(
+        Neo4jTransaction tx, IReadOnlyList<string> entityIds, IReadOnlyList<string> sourceIds, string? countryOf, CancellationToken ct)
+    {
+        var row = (await tx.RunAsync(S.WriteContext, new Dictionary<string, object?>
+        {
+            ["entityIds"] = entityIds.Distinct().ToList(),
+            ["sourceIds"] = sourceIds,
+            ["countryOf"] = countryOf,
+        }, ct)).Rows[0];
+        var kinds = new Dictionary<string, EntityKind>(StringComparer.Ordinal);
+        foreach (var pair in row[0].EnumerateArray())
+            if (Vocabulary.TryParseKind(pair[1].GetString(), out var kind)) kinds[pair[0].GetString()!] = kind;
+        var sources = row[1].EnumerateArray().Select(Neo4jMapping.ToSource).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return new StoredContext(kinds, sources, row[2].ValueKind == JsonValueKind.True);
+    }
+
+    /// <summary>The part of the stored graph a write's validation looks at.</summary>
+    private sealed record StoredContext(IReadOnlyDictionary<string, EntityKind> Kinds, IReadOnlyDictionary<string, Source> Sources, bool IsCountryOfOthers);
+
+    private sealed class WriteContext(StoredContext stored, IReadOnlyList<Source> newSources, Entity? self) : IFactContext
+    {
+        public EntityKind? KindOf(string entityId) =>
+            self is not null && self.Id == entityId ? self.Kind
+            : stored.Kinds.TryGetValue(entityId, out var kind) ? kind : null;
+
+        public bool SourceExists(string sourceId) => stored.Sources.ContainsKey(sourceId) || newSources.Any(n => n.Id == sourceId);
+    }
+}
+
+/// <summary>The checks of a write's cited sources, as the embedded store makes them, over any lookup of stored sources.</summary>
+internal static class WriteChecks
+{
+    /// <summary>Checks that cited sources exist or are valid new ones; returns the new ones to store.</summary>
+    public static IReadOnlyList<Source> CheckSourceRefs(IReadOnlyDictionary<string, Source> stored, SourceRefs refs, string field, List<ValidationError> errors)
+    {
+        if (refs.IsEmpty) errors.Add(new(field, null, "at least one source is required: an existing source id or a new source"));
+        for (var i = 0; i < refs.Ids.Count; i++)
+            if (!stored.ContainsKey(refs.Ids[i])) errors.Add(new($"{field}.ids[{i}]", refs.Ids[i], "unknown source id"));
+        var fresh = new List<Source>();
+        for (var i = 0; i < refs.New.Count; i++)
+        {
+            var source = refs.New[i] with { Origin = Origin.User };
+            var at = $"{field}.new[{i}]";
+            FactRules.CheckSource(source, f => $"{at}.{f}", errors);
+            if (stored.TryGetValue(source.Id, out var existing))
+            {
+                if (existing with { Origin = Origin.User } != source)
+                    errors.Add(new($"{at}.id", source.Id, "a different source with this id exists; cite it by id or choose another id"));
+            }
+            else fresh.Add(source);
+        }
+        return fresh;
+    }
+
+    public static void ThrowIfAny(List<ValidationError> errors)
+    {
+        // A bad source id is found both by the source check and by the fact rules: report it once, where it was given.
+        if (errors.Count > 0) throw new GraphValidationException(errors.DistinctBy(e => (e.Value, e.Message)).ToList());
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using Wb6Graph.Embedded;
+using Wb6Graph.Model;
+
+namespace Wb6Graph.Neo4j;
+
+/// <summary>
+/// Our records to Neo4j properties and back. Dates are 'YYYY-MM-DD' strings (absent when open), so validity filters are
+/// string comparisons; attributes and retractions are JSON strings, since Neo4j properties cannot hold maps.
+/// Nodes and relationships may be given as the Query API returns them (with "properties") or as bare property maps.
+/// </summary>
+public static class Neo4jMapping
+{
+    public static Entity ToEntity(JsonElement node)
+    {
+        var p = Props(node);
+        return new Entity(
+            Req(p, "id"),
+            Enum.Parse<EntityKind>(Req(p, "kind")),
+            Req(p, "name"),
+            Strings(p, "aliases"),
+            Str(p, "country"),
+            Str(p, "description"),
+            ParseAttributes(Str(p, "attributes")),
+            Day(p, "validFrom"),
+            Day(p, "validTo"),
+            Strings(p, "sources"),
+            ParseOrigin(p));
+    }
+
+    /// <summary>A relationship; its ends are given as our ids because Neo4j's element ids are not stable.</summary>
+    public static Relation ToRelation(JsonElement rel, string fromId, string toId)
+    {
+        var p = Props(rel);
+        var typeName = rel.ValueKind == JsonValueKind.Object && rel.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+            ? t.GetString()
+            : Str(p, "type");
+        if (!Vocabulary.TryParseType(typeName, out var type))
+            throw new Neo4jException(Neo4jException.ProtocolError, $"relationship '{Str(p, "id")}' has type '{typeName}', which is not in the vocabulary");
+        return new Relation(
+            Req(p, "id"),
+            type,
+            fromId,
+            toId,
+            Day(p, "validFrom"),
+            Day(p, "validTo"),
+            Str(p, "role"),
+            Enum.Parse<Confidence>(Str(p, "confidence") ?? "M"),
+            ParseAttributes(Str(p, "attributes")),
+            Strings(p, "sources"),
+            ParseRetraction(Str(p, "retraction")),
+            ParseOrigin(p));
+    }
+
+    public static Source ToSource(JsonElement node)
+    {
+        var p = Props(node);
+        return new Source(
+            Req(p, "id"),
+            Req(p, "title"),
+            Str(p, "publisher"),
+            Day(p, "published"),
+            Str(p, "url"),
+            Str(p, "document"),
+            Enum.Parse<SourceKind>(Str(p, "kind") ?? nameof(SourceKind.Secondary)),
+            Day(p, "retrieved"),
+            ParseOrigin(p));
+    }
+
+    /// <summary>The label an entity of this kind carries besides Entity; only enum names ever reach Cypher.</summary>
+    public static string Label(EntityKind kind) => kind.ToString();
+
+    /// <summary>The relationship type of a relation; only enum names ever reach Cypher.</summary>
+    public static string TypeName(RelationType type) => type.ToString();
+
+    public static string? Format(DateOnly? day) => day is { } d ? Dates.Format(d) : null;
+
+    /// <summary>Name, aliases and id folded like the embedded store's search, one per line.</summary>
+    public static IReadOnlyList<string> SearchNames(Entity e) =>
+        new[] { e.Name, e.Id }.Concat(e.Aliases).Select(TextSearch.Fold).Where(s => s.Length > 0).Distinct().ToList();
+
+    public static Dictionary<string, object?> EntityProps(Entity e)
+    {
+        var names = SearchNames(e);
+        return new()
+        {
+            ["id"] = e.Id,
+            ["kind"] = e.Kind.ToString(),
+            ["name"] = e.Name,
+            ["aliases"] = e.Aliases,
+            ["searchNames"] = names,
+            ["searchText"] = string.Join('\n', names),
+            ["country"] = e.Country,
+            ["description"] = e.Description,
+            ["attributes"] = AttributesJson(e.Attributes),
+            ["sources"] = e.Sources,
+            ["validFrom"] = Format(e.ValidFrom),
+            ["validTo"] = Format(e.ValidTo),
+            ["origin"] = e.Origin.ToString(),
+        };
+    }
+
+    public static Dictionary<string, object?> RelationProps(Relation r) => new()
+    {
+        ["id"] = r.Id,
+        ["validFrom"] = Format(r.ValidFrom),
+        ["validTo"] = Format(r.ValidTo),
+        ["role"] = r.Role,
+        ["confidence"] = r.Confidence.ToString(),
+        ["sources"] = r.Sources,
+        ["attributes"] = AttributesJson(r.Attributes),
+        ["retracted"] = r.Retracted is not null,
+        ["retraction"] = r.Retracted is { } x ? JsonSerializer.Serialize(new RetractionJson(x.Reason, x.At.ToString("O", CultureInfo.InvariantCulture), x.Sources), Neo4jJson.Options) : null,
+        ["origin"] = r.Origin.ToString(),
+    };
+
+    public static Dictionary<string, object?> SourceProps(Source s) => new()
+    {
+        ["id"] = s.Id,
+        ["title"] = s.Title,
+        ["publisher"] = s.Publisher,
+        ["published"] = Format(s.Published),
+        ["url"] = s.Url,
+        ["document"] = s.Document,
+        ["kind"] = s.Kind.ToString(),
+        ["retrieved"] = Format(s.Retrieved),
+        ["origin"] = s.Origin.ToString(),
+    };
+
+    public static string AttributesJson(IReadOnlyList<AttributeValue> attributes) =>
+        JsonSerializer.Serialize(attributes.Select(a => new AttributeJson(a.Key, a.Type.ToString(), a.Value)), Neo4jJson.Options);
+
+    private static IReadOnlyList<AttributeValue> ParseAttributes(string? json) =>
+        string.IsNullOrEmpty(json)
+            ? []
+            : (JsonSerializer.Deserialize<List<AttributeJson>>(json, Neo4jJson.Options) ?? [])
+                .Select(a => new AttributeValue(a.Key, Enum.Parse<AttributeType>(a.Type), a.Value)).ToList();
+
+    private static Retraction? ParseRetraction(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        var r = JsonSerializer.Deserialize<RetractionJson>(json, Neo4jJson.Options)!;
+        return new Retraction(r.Reason, DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture), r.Sources);
+    }
+
+    private static Origin ParseOrigin(JsonElement p) => Str(p, "origin") == nameof(Origin.User) ? Origin.User : Origin.Seed;
+
+    private static JsonElement Props(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : e;
+
+    private static string? Str(JsonElement p, string name) =>
+        p.ValueKind == JsonValueKind.Object && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string Req(JsonElement p, string name) =>
+        Str(p, name) ?? throw new Neo4jException(Neo4jException.ProtocolError, $"a value read from Neo4j has no '{name}' property: {Short(p)}");
+
+    private static IReadOnlyList<string> Strings(JsonElement p, string name) =>
+        p.ValueKind == JsonValueKind.Object && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Select(x => x.GetString()).OfType<string>().ToList()
+            : [];
+
+    private static DateOnly? Day(JsonElement p, string name) =>
+        Str(p, name) is { } text && DateOnly.TryParseExact(text[..Math.Min(10, text.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string Short(JsonElement p)
+    {
+        var text = p.GetRawText();
+        return text.Length <= 200 ? text : text[..200] + "...";
+    }
+
+    private sealed record AttributeJson(string Key, string Type, string Value);
+
+    private sealed record RetractionJson(string Reason, string At, IReadOnlyList<string> Sources);
+}

@@ -1,0 +1,269 @@
+using Wb6Graph.Engine;
+using Wb6Graph.Gaps;
+using Wb6Graph.Model;
+using Wb6Graph.Seeds;
+using Wb6Graph.Hosting;
+
+namespace Wb6Graph.Neo4j;
+
+/// <summary>
+/// Every Cypher statement the Neo4j questions run. User values are always parameters; only hop bounds and path counts
+/// (integers the code has validated), relation types and kind labels (enum names) and score formulas (fixed text per
+/// enum member) are spliced. <see cref="All()"/> enumerates every variant so that the linter test checks each one.
+/// </summary>
+internal static partial class Neo4jQuestionStatements
+{
+    /// <summary>How many paths a path statement asks Neo4j for: the smallest rung at or above what the API needs.</summary>
+    public static readonly int[] PathCountLadder = [1, 5, 10, 20, 50, 100];
+
+    // Validity on $asOf (a 'YYYY-MM-DD' string, or null for "whenever"): the half-open interval of Validity.Holds.
+    private static string Live(string v) =>
+        $"($asOf IS NULL OR (({v}.validFrom IS NULL OR {v}.validFrom <= $asOf) AND ({v}.validTo IS NULL OR {v}.validTo > $asOf)))";
+
+    private static string RelLive(string r) => $"coalesce({r}.retracted, false) = false AND {Live(r)}";
+
+    private static string RelTyped(string r) => $"($types IS NULL OR type({r}) IN $types) AND {RelLive(r)}";
+
+    private static string Arrow(bool forward) => forward ? "->" : "-";
+
+    private static string Dir(bool forward) => forward ? "forward" : "both";
+
+    /// <summary>Distinct admitted neighbours of <paramref name="v"/> on the simple undirected graph, as a COUNT subquery.</summary>
+    private static string Degree(string v, string w) =>
+        $"COUNT {{ MATCH ({v})-[{w}r]-({w}:Entity) WHERE {w} <> {v} AND {RelLive(w + "r")} AND {Live(w)} RETURN DISTINCT {w} }}";
+
+    /// <summary>The shared neighbours of x and y, as a sorted list of ids.</summary>
+    private const string Shared =
+        "COLLECT { MATCH (x)-[sr1]-(s:Entity)-[sr2]-(y) WHERE s <> x AND s <> y AND " +
+        "coalesce(sr1.retracted, false) = false AND ($asOf IS NULL OR ((sr1.validFrom IS NULL OR sr1.validFrom <= $asOf) AND (sr1.validTo IS NULL OR sr1.validTo > $asOf))) AND " +
+        "coalesce(sr2.retracted, false) = false AND ($asOf IS NULL OR ((sr2.validFrom IS NULL OR sr2.validFrom <= $asOf) AND (sr2.validTo IS NULL OR sr2.validTo > $asOf))) AND " +
+        "($asOf IS NULL OR ((s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo > $asOf))) " +
+        "RETURN DISTINCT s.id ORDER BY s.id }";
+
+    /// <summary>Which of the given ids exist, their kind, and whether they exist on $asOf.</summary>
+    public static readonly string Resolve = $"""
+        UNWIND $ids AS id
+        OPTIONAL MATCH (n:Entity {"{"}id: id{"}"})
+        RETURN id, n IS NOT NULL AS found, n.kind AS kind, n IS NOT NULL AND {Live("n")} AS live
+        """;
+
+    public const string Entities = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n";
+
+    /// <summary>
+    /// The <paramref name="count"/> shortest simple paths of at most <paramref name="hops"/> hops. Filters sit inside the
+    /// pattern (relation and entity predicates, and the simple-path condition in the parenthesized path pattern), so
+    /// they prune before SHORTEST selects; a WHERE after the MATCH would filter only what was already selected.
+    /// </summary>
+    public static string Paths(bool forward, int hops, int count) => $"""
+        MATCH (a:Entity {"{"}id: $from{"}"})
+        MATCH (b:Entity {"{"}id: $to{"}"})
+        MATCH p = SHORTEST {count} ((a) ((x:Entity)-[r WHERE {RelTyped("r")}]{Arrow(forward)}(y:Entity WHERE {Live("y")} AND ($kinds IS NULL OR y.kind IN $kinds OR y.id = $to))){"{"}1,{hops}{"}"} (b)
+          WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
+        RETURN [n IN nodes(p) | n.id] AS ids
+        """;
+
+    /// <summary>Every admitted relation linking each consecutive pair of a path's entities: the evidence of its steps.</summary>
+    public static string Steps(bool forward) => $"""
+        UNWIND $pairs AS pair
+        MATCH (u:Entity {"{"}id: pair[0]{"}"})-[r]{Arrow(forward)}(v:Entity {"{"}id: pair[1]{"}"})
+        WHERE {RelTyped("r")}
+        RETURN pair[0] AS u, pair[1] AS v, r, startNode(r).id AS fromId, endNode(r).id AS toId
+        ORDER BY u, v, r.id
+        """;
+
+    /// <summary>Entities within <paramref name="depth"/> hops, nearest first: one shortest path per reached entity.</summary>
+    public static string Neighbourhood(bool forward, int depth) => $"""
+        MATCH (c:Entity {"{"}id: $id{"}"})
+        MATCH p = ANY SHORTEST (c) ((x:Entity)-[r WHERE {RelTyped("r")}]{Arrow(forward)}(y:Entity WHERE {Live("y")} AND ($kinds IS NULL OR y.kind IN $kinds))){"{"}1,{depth}{"}"} (n:Entity)
+        WHERE n <> c
+        RETURN n, length(p) AS depth
+        ORDER BY depth, n.id
+        LIMIT $limit
+        """;
+
+    /// <summary>The admitted relations among a set of entities.</summary>
+    public static readonly string RelationsAmong = $"""
+        UNWIND $ids AS id
+        MATCH (u:Entity {"{"}id: id{"}"})-[r]->(v:Entity)
+        WHERE v.id IN $ids AND {RelTyped("r")}
+        RETURN r, u.id AS fromId, v.id AS toId
+        ORDER BY r.id
+        """;
+
+    public static readonly string DegreeCentrality = $"""
+        MATCH (n:Entity)
+        WHERE {Live("n")} AND ($kinds IS NULL OR n.kind IN $kinds)
+        WITH n, {Degree("n", "m")} AS degree
+        RETURN n, degree
+        ORDER BY degree DESC, n.id
+        LIMIT $limit
+        """;
+
+    public const string GdsAvailable = "SHOW PROCEDURES YIELD name WHERE name = 'gds.betweenness.stream' RETURN count(name) AS found";
+
+    /// <summary>The simple undirected graph on $asOf, projected into GDS under a name of its own: each linked pair once, isolated entities too.</summary>
+    public static readonly string GdsProject = $"""
+        MATCH (s:Entity)
+        WHERE {Live("s")}
+        OPTIONAL MATCH (s)-[r]-(t:Entity)
+        WHERE s.id < t.id AND {RelLive("r")} AND {Live("t")}
+        WITH DISTINCT s, t
+        WITH gds.graph.project($graph, s, t, {"{}"}, {"{"}undirectedRelationshipTypes: ['*']{"}"}) AS g
+        RETURN g.graphName AS graph, g.nodeCount AS nodes
+        """;
+
+    public const string GdsBetweenness = """
+        CALL gds.betweenness.stream($graph, $config) YIELD nodeId, score
+        WITH gds.util.asNode(nodeId) AS n, score
+        WHERE $kinds IS NULL OR n.kind IN $kinds
+        RETURN n, score
+        ORDER BY score DESC, n.id
+        LIMIT $limit
+        """;
+
+    public const string GdsDrop = "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName";
+
+    /// <summary>The neighbours of x with their degrees, so the API can bound the work at hubs before scoring.</summary>
+    public static readonly string SuggestNeighbours = $"""
+        MATCH (x:Entity {"{"}id: $id{"}"})-[r]-(z:Entity)
+        WHERE {Live("x")} AND z <> x AND {RelLive("r")} AND {Live("z")}
+        WITH DISTINCT z
+        RETURN z.id AS id, {Degree("z", "w")} AS degree
+        ORDER BY id
+        """;
+
+    /// <summary>Candidates reached through the admitted neighbours $via of x, scored by the method's sum over shared neighbours.</summary>
+    public static string SuggestFrom(LinkScore method) => method == LinkScore.PreferentialAttachment
+        ? $"""
+            MATCH (x:Entity {"{"}id: $id{"}"})
+            MATCH (y:Entity)
+            WHERE y <> x AND NOT y.id IN $neighbours AND {Live("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WITH x, y, toFloat($degree * {Degree("y", "w")}) AS score
+            ORDER BY score DESC, y.id
+            LIMIT $limit
+            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared
+            """
+        : $"""
+            MATCH (x:Entity {"{"}id: $id{"}"})
+            UNWIND $via AS via
+            MATCH (z:Entity {"{"}id: via.id{"}"})-[r]-(y:Entity)
+            WHERE y <> x AND NOT y.id IN $neighbours AND {RelLive("r")} AND {Live("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WITH DISTINCT x, y, z, via.degree AS dz
+            WITH x, y, sum({Weight(method)}) AS score
+            ORDER BY score DESC, y.id
+            LIMIT $limit
+            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared
+            """;
+
+    /// <summary>
+    /// Across the graph: every pair two hops apart through a neighbour z of at most $hubDegree neighbours, scored once
+    /// (ordered by id when either end could propose it).
+    /// </summary>
+    public static string SuggestAll(LinkScore method) => method == LinkScore.PreferentialAttachment
+        ? $"""
+            MATCH (x:Entity)
+            WHERE {Live("x")} AND ($fromKinds IS NULL OR x.kind IN $fromKinds)
+            WITH x, {Degree("x", "w")} AS dx
+            ORDER BY dx DESC, x.id
+            LIMIT $side
+            WITH collect({"{"}n: x, d: dx{"}"}) AS xs
+            MATCH (y:Entity)
+            WHERE {Live("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WITH xs, y, {Degree("y", "w")} AS dy
+            ORDER BY dy DESC, y.id
+            LIMIT $side
+            UNWIND xs AS xe
+            WITH xe.n AS x, xe.d AS dx, y, dy
+            WHERE x <> y AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelLive("e")} {"}"}
+              AND (x.id < y.id OR NOT (($fromKinds IS NULL OR y.kind IN $fromKinds) AND ($toKinds IS NULL OR x.kind IN $toKinds)))
+            WITH x, y, toFloat(dx * dy) AS score
+            ORDER BY score DESC, x.id, y.id
+            LIMIT $limit
+            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared
+            """
+        : $"""
+            MATCH (z:Entity)
+            WHERE {Live("z")}
+            WITH z, COLLECT {"{"} MATCH (z)-[wr]-(w:Entity) WHERE w <> z AND {RelLive("wr")} AND {Live("w")} RETURN DISTINCT w {"}"} AS nz
+            WHERE size(nz) >= 2 AND size(nz) <= $hubDegree
+            UNWIND nz AS x
+            WITH z, nz, x
+            WHERE $fromKinds IS NULL OR x.kind IN $fromKinds
+            UNWIND nz AS y
+            WITH z, size(nz) AS dz, x, y
+            WHERE x <> y AND ($toKinds IS NULL OR y.kind IN $toKinds)
+              AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelLive("e")} {"}"}
+              AND (x.id < y.id OR NOT (($fromKinds IS NULL OR y.kind IN $fromKinds) AND ($toKinds IS NULL OR x.kind IN $toKinds)))
+            WITH x, y, sum({Weight(method)}) AS score
+            ORDER BY score DESC, x.id, y.id
+            LIMIT $limit
+            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared
+            """;
+
+    /// <summary>Whether any entity has more neighbours than $hubDegree: the graph-wide suggestions skipped it, and say so.</summary>
+    public static readonly string SuggestHubs = $"""
+        MATCH (z:Entity)
+        WHERE {Live("z")} AND {Degree("z", "w")} > $hubDegree
+        RETURN count(z) AS hubs
+        """;
+
+    // A neighbour z of degree dz adds this to a pair's score; dz >= 2 whenever z links two entities.
+    private static string Weight(LinkScore method) => method switch
+    {
+        LinkScore.AdamicAdar => "1.0 / log(dz)",
+        LinkScore.ResourceAllocation => "1.0 / dz",
+        _ => "1.0",
+    };
+
+    /// <summary>From each row's 'from' to its 'to' in at most <paramref name="hops"/> hops: the entities of one shortest path, or null.</summary>
+    public static string Matrix(bool forward, int hops) => $"""
+        UNWIND $pairs AS pair
+        MATCH (a:Entity {"{"}id: pair[0]{"}"})
+        MATCH (b:Entity {"{"}id: pair[1]{"}"})
+        OPTIONAL MATCH p = SHORTEST 1 (a) ((x:Entity)-[r WHERE {RelTyped("r")}]{Arrow(forward)}(y:Entity WHERE {Live("y")} AND ($kinds IS NULL OR y.kind IN $kinds OR y.id = pair[1]))){"{"}1,{hops}{"}"} (b)
+        RETURN pair[0] AS from, pair[1] AS to, [n IN nodes(p) | n.id] AS ids
+        """;
+
+    public static IEnumerable<(string Name, string Cypher)> All() => All(new EngineLimits(), SeedTemplates());
+
+    public static IEnumerable<(string Name, string Cypher)> All(EngineLimits limits, IEnumerable<GapTemplate> templates)
+    {
+        yield return ("resolve", Resolve);
+        yield return ("entities", Entities);
+        foreach (var forward in new[] { false, true })
+        {
+            for (var hops = 1; hops <= limits.MaxHops; hops++)
+            {
+                foreach (var count in PathCountLadder)
+                    yield return ($"paths.{Dir(forward)}.hops{hops}.k{count}", Paths(forward, hops, count));
+                yield return ($"matrix.{Dir(forward)}.hops{hops}", Matrix(forward, hops));
+            }
+            yield return ($"steps.{Dir(forward)}", Steps(forward));
+            for (var depth = 1; depth <= limits.MaxDepth; depth++)
+                yield return ($"neighbourhood.{Dir(forward)}.depth{depth}", Neighbourhood(forward, depth));
+        }
+        yield return ("neighbourhood.relations", RelationsAmong);
+        yield return ("centrality.degree", DegreeCentrality);
+        yield return ("centrality.gds.available", GdsAvailable);
+        yield return ("centrality.gds.project", GdsProject);
+        yield return ("centrality.gds.betweenness", GdsBetweenness);
+        yield return ("centrality.gds.drop", GdsDrop);
+        yield return ("suggest.neighbours", SuggestNeighbours);
+        yield return ("suggest.hubs", SuggestHubs);
+        foreach (var method in Enum.GetValues<LinkScore>())
+        {
+            yield return ($"suggest.from.{method}", SuggestFrom(method));
+            yield return ($"suggest.all.{method}", SuggestAll(method));
+        }
+        foreach (var template in templates)
+            foreach (var item in template.Items)
+                yield return ($"gap.{template.Id}.{item.Id}", GapChains(item.Pattern));
+    }
+
+    // The gap statements depend on the templates, which are data: these are the ones the repository ships.
+    private static IReadOnlyList<GapTemplate> SeedTemplates()
+    {
+        var dir = RepoPaths.Resolve("graph-seeds");
+        return Directory.Exists(dir) ? SeedLoader.LoadDirectory(dir).Templates : [];
+    }
+}

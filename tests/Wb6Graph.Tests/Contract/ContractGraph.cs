@@ -1,0 +1,64 @@
+using Wb6Graph.Gaps;
+using Wb6Graph.Model;
+using Wb6Graph.Tests.Support;
+
+namespace Wb6Graph.Tests.Contract;
+
+/// <summary>
+/// The small fixed graph of the contract tests; every expected answer in <see cref="StoreContractTests"/> is worked out
+/// by hand from this picture:
+/// <code>
+///   ba ─PARTY_TO→ budapest ←PARTY_TO─ al ─ADOPTED→ strat-old (2020..2024)
+///   ba ─BENEFICIARY_OF→ wb3c (from 2023-05) ←BENEFICIARY_OF─ al
+///   al ─DESIGNATED_AS→ aksk ─COMPETENT_AUTHORITY_OF→ al      (two relations, one step)
+///   aksk ─MEMBER_OF→ first (M, from 2020)
+///   kcss ─COOPERATES_WITH→ aksk (H)   aksk ─CO_ORGANIZED→ roundtable (H)
+///   kcss ─PARTICIPATED_IN→ roundtable (L)   enisa ─PARTICIPATED_IN→ roundtable (M)
+///   kcss ─FUNDS→ enisa (retracted: counts nowhere)
+/// </code>
+/// </summary>
+internal static class ContractGraph
+{
+    public static readonly DateOnly Y2022 = new(2022, 1, 1);
+    public static readonly DateOnly Y2025 = new(2025, 6, 1);
+
+    public static SeedGraph Build() => new GraphBuilder()
+        .Source("src-a")
+        .Entity("al", EntityKind.Country, "Albania", aliases: ["Shqipëri"])
+        .Entity("ba", EntityKind.Country, "Bosnia and Herzegovina")
+        .Entity("aksk", EntityKind.NationalAuthority, "Autoriteti Kombëtar për Sigurinë Kibernetike", country: "al", aliases: ["AKSK"])
+        .Entity("first", EntityKind.Network, "FIRST")
+        .Entity("csirts-network", EntityKind.Network, "CSIRTs Network")
+        .Entity("budapest", EntityKind.Convention, "Budapest Convention")
+        .Entity("strat-old", EntityKind.Strategy, "Strategy 2020-2023", country: "al", validFrom: new(2020, 1, 1))
+        .Entity("wb3c", EntityKind.RegionalCentre, "Western Balkans Cyber Capacity Centre", validFrom: new(2023, 5, 1))
+        .Entity("kcss", EntityKind.NonProfit, "Kosovar Centre for Security Studies", aliases: ["QKSS"])
+        .Entity("roundtable", EntityKind.Event, "Tirana roundtable")
+        .Entity("enisa", EntityKind.EuBody, "ENISA")
+        .Relation("ba", "PARTY_TO", "budapest")
+        .Relation("al", "PARTY_TO", "budapest")
+        .Relation("al", "ADOPTED", "strat-old", validFrom: new(2020, 1, 1), validTo: new(2024, 1, 1))
+        .Relation("ba", "BENEFICIARY_OF", "wb3c", validFrom: new(2023, 5, 1))
+        .Relation("al", "BENEFICIARY_OF", "wb3c", validFrom: new(2023, 5, 1))
+        .Relation("al", "DESIGNATED_AS", "aksk", validFrom: new(2017, 1, 1))
+        .Relation("aksk", "COMPETENT_AUTHORITY_OF", "al", validFrom: new(2017, 1, 1))
+        .Relation("aksk", "MEMBER_OF", "first", validFrom: new(2020, 1, 1), confidence: Confidence.M)
+        .Relation("kcss", "COOPERATES_WITH", "aksk")
+        .Relation("aksk", "CO_ORGANIZED", "roundtable")
+        .Relation("kcss", "PARTICIPATED_IN", "roundtable", confidence: Confidence.L)
+        .Relation("enisa", "PARTICIPATED_IN", "roundtable", confidence: Confidence.M)
+        .Relation("kcss", "FUNDS", "enisa", retracted: new Retraction("not in the source", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), ["src-a"]))
+        .Build();
+
+    public static GapTemplate Template() => new("contract", "Contract template", null, ["al", "ba"],
+    [
+        Item("competent-authority", true, Step([RelationType.COMPETENT_AUTHORITY_OF], Direction.In, [], null)),
+        Item("strategy", true, Step([RelationType.ADOPTED], Direction.Out, [EntityKind.Strategy], null)),
+        Item("csirt-first", true, Step([RelationType.DESIGNATED_AS], Direction.Out, [], null), Step([RelationType.MEMBER_OF], Direction.Out, [], "first")),
+        Item("csirts-network", false, Step([RelationType.DESIGNATED_AS], Direction.Out, [], null), Step([RelationType.MEMBER_OF], Direction.Out, [], "csirts-network")),
+    ]);
+
+    private static PatternStep Step(RelationType[] types, Direction direction, EntityKind[] kinds, string? to) => new(types, direction, kinds, to);
+
+    private static GapTemplateItem Item(string id, bool eligible, params PatternStep[] steps) => new(id, id, null, eligible, steps);
+}

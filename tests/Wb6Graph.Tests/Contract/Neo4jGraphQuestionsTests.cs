@@ -1,0 +1,149 @@
+using System.Net;
+using Wb6Graph.Engine;
+using Wb6Graph.Model;
+using Wb6Graph.Neo4j;
+using Wb6Graph.Tests.Neo4j;
+using static Wb6Graph.Tests.Neo4j.FakeNeo4jServer;
+using S = Wb6Graph.Neo4j.Neo4jQuestionStatements;
+
+namespace Wb6Graph.Tests.Contract;
+
+/// <summary>The Neo4j questions against a scripted Query API: what they send and what they make of the answers. No server needed.</summary>
+public sealed class Neo4jGraphQuestionsTests
+{
+    private const string Hostile = "x'}) DETACH DELETE n // `Entity` $id {";
+
+    private readonly FakeNeo4jServer _server = new();
+    private readonly Neo4jGraphQuestions _questions;
+    private readonly Dictionary<string, Func<RecordedRequest, HttpResponseMessage>> _answers = [];
+
+    public Neo4jGraphQuestionsTests()
+    {
+        var options = new Neo4jOptions { Url = "http://neo4j.test:7474", Password = "password1" };
+        _questions = new Neo4jGraphQuestions(new Neo4jQueryClient(new HttpClient(_server), options), new EngineLimits());
+        _server.Fallback = r => _answers.TryGetValue(r.Statement ?? "", out var answer) ? answer(r) : Result([], []);
+        // Every id asked about exists, is a Country and exists on any date, unless a test says otherwise.
+        _answers[S.Resolve] = r => Result(["id", "found", "kind", "live"],
+            r.Parameters.GetProperty("ids").EnumerateArray().Select(id => new object?[] { id.GetString(), true, "Country", true }).ToArray());
+        _answers[S.Entities] = r => Result(["n"], r.Parameters.GetProperty("ids").EnumerateArray().Select(id => new[] { Entity(id.GetString()!) }).ToArray());
+    }
+
+    private static object Entity(string id, string kind = "Country") =>
+        Node(kind, new { id, kind, name = id.ToUpperInvariant(), aliases = Array.Empty<string>(), sources = new[] { "s" } });
+
+    private static object Relation(string id, string type, string confidence = "H", string? validTo = null) =>
+        Rel(type, new { id, confidence, sources = new[] { "s" }, retracted = false, validTo });
+
+    [Fact]
+    public async Task Hostile_ids_and_dates_travel_as_parameters_never_as_Cypher()
+    {
+        await _questions.PathsAsync(Hostile, "enisa", 3, new TraversalOptions(AsOf: new DateOnly(2024, 1, 1)));
+        await _questions.NeighbourhoodAsync(Hostile, 2, new TraversalOptions());
+        await _questions.SuggestedLinksAsync(Hostile, null, null, LinkScore.AdamicAdar, 5, null);
+        await _questions.GapMatrixAsync([Hostile], ["enisa"], new TraversalOptions());
+
+        Assert.True(_server.Requests.Count >= 4);
+        Assert.All(_server.Requests, r => Assert.DoesNotContain(Hostile, r.Statement!, StringComparison.Ordinal));
+        Assert.Contains(_server.Requests, r => r.Parameters.ToString().Contains("DETACH DELETE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_statement_sent_is_one_the_linter_checks()
+    {
+        var linted = S.All(new EngineLimits(), [ContractGraph.Template()]).Select(s => s.Cypher).ToHashSet();
+
+        await _questions.PathsAsync("kcss", "enisa", 3, new TraversalOptions(ForwardOnly: true, MaxHops: 4));
+        await _questions.ShortestPathAsync("kcss", "enisa", new TraversalOptions(), PathWeighting.Evidence);
+        await _questions.NeighbourhoodAsync("al", 2, new TraversalOptions());
+        await _questions.CentralityAsync(CentralityMeasure.Degree, null, null, 5);
+        await _questions.SuggestedLinksAsync(null, null, null, LinkScore.ResourceAllocation, 5, null);
+        await _questions.GapsAsync(ContractGraph.Template(), "al", new DateOnly(2025, 1, 1));
+
+        Assert.All(_server.Requests, r => Assert.Contains(r.Statement!, linted));
+    }
+
+    [Fact]
+    public async Task Betweenness_without_GDS_is_refused_with_NEEDS_GDS()
+    {
+        _answers[S.GdsAvailable] = _ => Result(["found"], [[0]]);
+
+        var e = await Assert.ThrowsAsync<QuestionUnavailableException>(() => _questions.CentralityAsync(CentralityMeasure.Betweenness, null, null, 5));
+
+        Assert.Equal("NEEDS_GDS", e.Code);
+        Assert.Contains("Graph Data Science", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Betweenness_with_GDS_projects_streams_and_drops_its_graph()
+    {
+        _answers[S.GdsAvailable] = _ => Result(["found"], [[1]]);
+        _answers[S.GdsProject] = r => Result(["graph", "nodes"], [[r.Parameters.GetProperty("graph").GetString(), 3]]);
+        _answers[S.GdsBetweenness] = _ => Result(["n", "score"], [[Entity("aksk", "NationalAuthority"), 4.5], [Entity("al"), 1.0]]);
+
+        var ranked = (await _questions.CentralityAsync(CentralityMeasure.Betweenness, null, null, 5)).Value;
+
+        Assert.Equal([("aksk", 4.5, 1), ("al", 1.0, 2)], ranked.Select(r => (r.Entity.Id, r.Score, r.Rank)));
+        var graphs = _server.Requests.Where(r => r.Statement == S.GdsProject || r.Statement == S.GdsDrop).Select(r => r.Parameters.GetProperty("graph").GetString()).ToList();
+        Assert.Equal(2, graphs.Count);
+        Assert.Equal(graphs[0], graphs[1]);
+    }
+
+    [Fact]
+    public async Task An_unknown_id_is_a_validation_error_naming_the_argument()
+    {
+        _answers[S.Resolve] = r => Result(["id", "found", "kind", "live"],
+            r.Parameters.GetProperty("ids").EnumerateArray().Select(id => new object?[] { id.GetString(), id.GetString() != "nobody", "Country", true }).ToArray());
+
+        var e = await Assert.ThrowsAsync<GraphValidationException>(() => _questions.GapMatrixAsync(["al", "nobody"], ["enisa"], new TraversalOptions()));
+
+        Assert.Equal([("from[1]", "nobody")], e.Errors.Select(x => (x.Where, x.Value)));
+    }
+
+    [Fact]
+    public async Task Gap_status_comes_from_the_chains_Neo4j_returns()
+    {
+        var template = ContractGraph.Template();
+        var strategy = S.GapChains(template.Items[1].Pattern);
+        var first = S.GapChains(template.Items[2].Pattern);
+        // The strategy chain has ended (holds = false); the chain to FIRST holds; none reaches the CSIRTs Network.
+        // The last two items share one statement: their fixed ends differ only in the parameter $to2.
+        _answers[strategy] = _ => Result(["ids", "nodes", "rels", "froms", "tos", "holds"],
+            [[new[] { "al", "strat-old" }, new[] { Entity("al"), Entity("strat-old", "Strategy") }, new[] { Relation("al-adopted-strat-old", "ADOPTED", validTo: "2024-01-01") }, new[] { "al" }, new[] { "strat-old" }, false]]);
+        _answers[first] = r => r.Parameters.GetProperty("to2").GetString() != "first" ? Result([], []) : Result(["ids", "nodes", "rels", "froms", "tos", "holds"],
+        [
+            [new[] { "al", "aksk", "first" }, new[] { Entity("al"), Entity("aksk", "NationalAuthority"), Entity("first", "Network") },
+                new[] { Relation("al-designated-as-aksk", "DESIGNATED_AS"), Relation("aksk-member-of-first", "MEMBER_OF", "M") }, new[] { "al", "aksk" }, new[] { "aksk", "first" }, true],
+        ]);
+
+        var report = Assert.Single(await _questions.GapsAsync(template, "al", new DateOnly(2025, 1, 1)));
+
+        Assert.Equal([GapStatus.Missing, GapStatus.Expired, GapStatus.Present, GapStatus.NotEligible], report.Items.Select(i => i.Status));
+        Assert.Equal(0.3333, report.Score);
+        var evidence = Assert.Single(report.Items[2].Evidence);
+        Assert.Equal(["al", "aksk", "first"], evidence.Entities.Select(e => e.Id));
+        Assert.Equal([RelationType.MEMBER_OF], evidence.Steps[1].Relations.Select(r => r.Type));
+        var sent = _server.Requests.First(r => r.Statement == first).Parameters;
+        Assert.Equal(("al", "first", "2025-01-01"), (sent.GetProperty("country").GetString(), sent.GetProperty("to2").GetString(), sent.GetProperty("asOf").GetString()));
+    }
+
+    [Fact]
+    public async Task A_path_collapses_parallel_relations_into_one_step()
+    {
+        var statement = S.Paths(false, 6, 1);
+        _answers[statement] = _ => Result(["ids"], [[new[] { "al", "aksk", "kcss" }], [new[] { "al", "aksk", "kcss" }]]);
+        _answers[S.Entities] = _ => Result(["n"], [[Entity("al")], [Entity("aksk", "NationalAuthority")], [Entity("kcss", "NonProfit")]]);
+        _answers[S.Steps(false)] = _ => Result(["u", "v", "r", "fromId", "toId"],
+        [
+            ["al", "aksk", Relation("aksk-competent-authority-of-al", "COMPETENT_AUTHORITY_OF"), "aksk", "al"],
+            ["al", "aksk", Relation("al-designated-as-aksk", "DESIGNATED_AS"), "al", "aksk"],
+            ["aksk", "kcss", Relation("kcss-cooperates-with-aksk", "COOPERATES_WITH", "L"), "kcss", "aksk"],
+        ]);
+
+        var path = (await _questions.ShortestPathAsync("al", "kcss", new TraversalOptions())).Value;
+
+        Assert.Equal(["al", "aksk", "kcss"], path!.Entities.Select(e => e.Id));
+        Assert.Equal([2, 1], path.Steps.Select(s => s.Relations.Count));
+        Assert.Equal(("kcss", "aksk"), (path.Steps[1].Relations[0].From, path.Steps[1].Relations[0].To));
+        Assert.Equal(2, path.Cost);
+    }
+}

@@ -1,0 +1,153 @@
+using Wb6Graph.Engine;
+using Wb6Graph.Model;
+using static Wb6Graph.Tests.Contract.ContractGraph;
+
+namespace Wb6Graph.Tests.Contract;
+
+public abstract partial class StoreContractTests
+{
+    private static readonly TraversalOptions Any = new();
+
+    private static IEnumerable<string> Ids(GraphPath? path) => path!.Entities.Select(e => e.Id);
+
+    [ContractFact]
+    public async Task The_shortest_path_skips_retracted_relations()
+    {
+        var path = (await Questions.ShortestPathAsync("kcss", "enisa", Any)).Value;
+
+        Assert.Equal(["kcss", "roundtable", "enisa"], Ids(path));
+        Assert.Equal([RelationType.PARTICIPATED_IN], path!.Steps[1].Relations.Select(r => r.Type));
+    }
+
+    [ContractFact]
+    public async Task A_step_lists_every_relation_between_its_two_entities()
+    {
+        var path = (await Questions.ShortestPathAsync("al", "kcss", Any)).Value;
+
+        Assert.Equal(["al", "aksk", "kcss"], Ids(path));
+        Assert.Equal(["aksk-competent-authority-of-al", "al-designated-as-aksk"], path!.Steps[0].Relations.Select(r => r.Id).Order());
+    }
+
+    [ContractFact]
+    public async Task Filters_apply_to_the_path_forward_only_kinds_types_and_dates()
+    {
+        var forward = await Questions.ShortestPathAsync("kcss", "enisa", Any with { ForwardOnly = true });
+        var noEvents = await Questions.ShortestPathAsync("kcss", "enisa", Any with { Kinds = new HashSet<EntityKind> { EntityKind.NationalAuthority } });
+        var beneficiary = new HashSet<RelationType> { RelationType.BENEFICIARY_OF };
+        var before = await Questions.ShortestPathAsync("ba", "al", Any with { Types = beneficiary, AsOf = Y2022 });
+        var after = await Questions.ShortestPathAsync("ba", "al", Any with { Types = beneficiary, AsOf = Y2025 });
+
+        Assert.Null(forward.Value);
+        Assert.Null(noEvents.Value);
+        Assert.Null(before.Value);
+        Assert.Equal(["ba", "wb3c", "al"], Ids(after.Value));
+    }
+
+    [ContractFact]
+    public async Task Paths_are_the_simple_paths_shortest_first()
+    {
+        var paths = (await Questions.PathsAsync("kcss", "enisa", 3, Any)).Value;
+
+        Assert.Equal([["kcss", "roundtable", "enisa"], ["kcss", "aksk", "roundtable", "enisa"]], paths.Select(p => Ids(p).ToArray()));
+        Assert.Equal([2, 3], paths.Select(p => p.Length));
+    }
+
+    [ContractFact]
+    public async Task Evidence_weighting_prefers_strong_relations_over_few_hops()
+    {
+        var path = (await Questions.ShortestPathAsync("kcss", "enisa", Any, PathWeighting.Evidence)).Value;
+
+        // H + H + M = 1 + 1 + 2 beats L + M = 4 + 2.
+        Assert.Equal(["kcss", "aksk", "roundtable", "enisa"], Ids(path));
+        Assert.Equal(4, path!.Cost);
+    }
+
+    [ContractFact]
+    public async Task Bad_path_arguments_name_the_field()
+    {
+        var unknown = await Assert.ThrowsAsync<GraphValidationException>(() => Questions.ShortestPathAsync("kcss", "nobody", Any));
+        var hops = await Assert.ThrowsAsync<GraphValidationException>(() => Questions.PathsAsync("kcss", "enisa", 0, Any with { MaxHops = 0 }));
+
+        Assert.Equal([("to", "nobody")], unknown.Errors.Select(e => (e.Where, e.Value)));
+        Assert.Equal(["k", "maxHops"], hops.Errors.Select(e => e.Where).Order());
+    }
+
+    [ContractFact]
+    public async Task A_neighbourhood_holds_the_entities_within_depth_and_the_relations_among_them()
+    {
+        var one = await Questions.NeighbourhoodAsync("al", 1, Any);
+        var cut = await Questions.NeighbourhoodAsync("al", 1, Any, limit: 2);
+
+        Assert.Equal(["aksk", "al", "budapest", "strat-old", "wb3c"], one.Entities.Select(e => e.Id).Order());
+        Assert.Equal(5, one.Relations.Count);
+        Assert.False(one.Truncated);
+        Assert.Equal(2, cut.Entities.Count);
+        Assert.Equal("al", cut.Entities[0].Id);
+        Assert.True(cut.Truncated);
+    }
+
+    [ContractFact]
+    public async Task Gaps_follow_the_template_on_the_date()
+    {
+        var template = Template();
+        var now = Assert.Single(await Questions.GapsAsync(template, "al", Y2025));
+        var then = Assert.Single(await Questions.GapsAsync(template, "al", Y2022));
+        var early = Assert.Single(await Questions.GapsAsync(template, "al", new DateOnly(2019, 6, 1)));
+        var ba = Assert.Single(await Questions.GapsAsync(template, "ba", Y2025));
+
+        Assert.Equal([GapStatus.Present, GapStatus.Expired, GapStatus.Present, GapStatus.NotEligible], now.Items.Select(i => i.Status));
+        Assert.Equal(0.6667, now.Score);
+        Assert.Equal(["al", "aksk", "first"], now.Items[2].Evidence.Single().Entities.Select(e => e.Id));
+        Assert.Equal(1.0, then.Score);
+        Assert.Equal([GapStatus.Present, GapStatus.Missing, GapStatus.Missing, GapStatus.NotEligible], early.Items.Select(i => i.Status));
+        Assert.Equal([GapStatus.Missing, GapStatus.Missing, GapStatus.Missing, GapStatus.NotEligible], ba.Items.Select(i => i.Status));
+        Assert.Equal(0, ba.Score);
+    }
+
+    [ContractFact]
+    public async Task Gaps_for_something_not_a_country_are_refused()
+    {
+        var e = await Assert.ThrowsAsync<GraphValidationException>(() => Questions.GapsAsync(Template(), "aksk", Y2025));
+
+        Assert.Equal([("country", "aksk")], e.Errors.Select(x => (x.Where, x.Value)));
+    }
+
+    [ContractFact]
+    public async Task The_gap_matrix_gives_distance_and_intermediaries()
+    {
+        var cells = (await Questions.GapMatrixAsync(["kcss", "ba"], ["enisa", "al"], Any)).Value.ToDictionary(c => (c.From, c.To));
+
+        Assert.Equal((false, 2, "roundtable"), (cells[("kcss", "enisa")].Direct, cells[("kcss", "enisa")].Distance, string.Join(",", cells[("kcss", "enisa")].Via)));
+        Assert.Equal(["aksk"], cells[("kcss", "al")].Via);
+        Assert.Equal(5, cells[("ba", "enisa")].Distance);
+        Assert.Equal(2, cells[("ba", "al")].Distance);
+    }
+
+    [ContractFact]
+    public async Task Suggestions_score_shared_neighbours_on_the_simple_graph()
+    {
+        var cn = (await Questions.SuggestedLinksAsync("kcss", null, null, LinkScore.CommonNeighbours, null, null)).Value;
+        var aa = (await Questions.SuggestedLinksAsync("kcss", null, null, LinkScore.AdamicAdar, null, null)).Value;
+        var ra = (await Questions.SuggestedLinksAsync("kcss", null, new HashSet<EntityKind> { EntityKind.EuBody }, LinkScore.ResourceAllocation, null, null)).Value;
+
+        // N(kcss) = {aksk, roundtable}: the retracted FUNDS does not make enisa a neighbour. |N(aksk)| = 4, |N(roundtable)| = 3.
+        Assert.Equal([("al", 1.0), ("enisa", 1.0), ("first", 1.0)], cn.Select(s => (s.To, s.Score)));
+        Assert.Equal(["enisa", "al", "first"], aa.Select(s => s.To));
+        Assert.Equal(1 / Math.Log(3), aa[0].Score, 9);
+        Assert.Equal(1 / Math.Log(4), aa[1].Score, 9);
+        Assert.Equal(["roundtable"], aa[0].SharedNeighbours);
+        var only = Assert.Single(ra);
+        Assert.Equal(("enisa", 1.0 / 3), (only.To, only.Score));
+    }
+
+    [ContractFact]
+    public async Task Degree_centrality_counts_distinct_neighbours_on_the_date()
+    {
+        var all = (await Questions.CentralityAsync(CentralityMeasure.Degree, null, null, 3)).Value;
+        var in2022 = (await Questions.CentralityAsync(CentralityMeasure.Degree, null, Y2022, 3)).Value;
+
+        Assert.Equal([("aksk", 4.0), ("al", 4.0), ("roundtable", 3.0)], all.Select(r => (r.Entity.Id, r.Score)));
+        Assert.Equal([("aksk", 4.0), ("al", 3.0), ("roundtable", 3.0)], in2022.Select(r => (r.Entity.Id, r.Score)));
+        Assert.Equal([1, 2, 3], all.Select(r => r.Rank));
+    }
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text.Json;
+using Wb6Graph.Model;
+using Wb6Graph.Neo4j;
+using Wb6Graph.Tests.Support;
+using static Wb6Graph.Tests.Neo4j.FakeNeo4jServer;
+using S = Wb6Graph.Neo4j.Neo4jStoreStatements;
+
+namespace Wb6Graph.Tests.Neo4j;
+
+/// <summary>The Neo4j store against a scripted Query API: what it sends, and what it does with the answers. No server needed.</summary>
+public sealed class Neo4jGraphStoreTests
+{
+    private const string Hostile = "x'}) DETACH DELETE n // `Entity` $id";
+
+    private readonly FakeNeo4jServer _server = new();
+    private readonly Neo4jGraphStore _store;
+    private readonly Dictionary<string, Func<RecordedRequest, HttpResponseMessage>> _answers = [];
+
+    public Neo4jGraphStoreTests()
+    {
+        var options = new Neo4jOptions { Url = "http://neo4j.test:7474", Password = "password1", SeedBatchSize = 2 };
+        _store = new Neo4jGraphStore(new Neo4jQueryClient(new HttpClient(_server), options), options);
+        _server.Fallback = Answer;
+        // By default Neo4j holds nothing: contexts are empty and counts zero.
+        _answers[S.WriteContext] = _ => Result(["kinds", "sources", "isCountryOfOthers"], [[Array.Empty<object>(), Array.Empty<object>(), false]]);
+        foreach (var search in new[] { false, true })
+            _answers[S.FindEntities(search)] = _ => Result(["total", "before", "page", "scores"], [[0, 0, Array.Empty<object>(), Array.Empty<object>()]]);
+        foreach (var from in new[] { false, true })
+            foreach (var to in new[] { false, true })
+                _answers[S.FindRelations(from, to)] = _ => Result(["total", "before", "page"], [[0, 0, Array.Empty<object>()]]);
+        _answers[S.BumpVersion] = _ => Result(["version"], [[5]]);
+        _answers[S.Version] = _ => Result(["version"], [[4]]);
+    }
+
+    private HttpResponseMessage Answer(RecordedRequest request)
+    {
+        if (request.Method == HttpMethod.Post && request.Uri.AbsolutePath.EndsWith("/tx", StringComparison.Ordinal))
+            return Json(HttpStatusCode.Accepted, """{"transaction": {"id": "t1"}}""");
+        if (request.Method == HttpMethod.Delete || request.Uri.AbsolutePath.EndsWith("/commit", StringComparison.Ordinal))
+            return Result([], [], ["FB:1"]);
+        return request.Statement is { } statement && _answers.TryGetValue(statement, out var answer) ? answer(request) : Result([], []);
+    }
+
+    private IEnumerable<RecordedRequest> Statements(string cypher) => _server.Requests.Where(r => r.Statement == cypher);
+
+    [Fact]
+    public async Task Hostile_ids_and_strings_travel_as_parameters_and_never_reach_the_cypher_text()
+    {
+        await _store.GetEntityAsync(Hostile);
+        await _store.GetEntitiesAsync([Hostile]);
+        await _store.FindEntitiesAsync(new EntityQuery(Country: Hostile, Search: Hostile));
+        await _store.GetRelationAsync(Hostile);
+        await _store.FindRelationsAsync(new RelationQuery(From: Hostile, To: Hostile));
+        await _store.GetRelationsOfAsync([Hostile], Direction.Both, RelationFilter.All);
+        await _store.GetSourceAsync(Hostile);
+        await Assert.ThrowsAsync<GraphValidationException>(() => _store.AddRelationAsync(new RelationInput(
+            Hostile, "FOUNDED]->() DETACH DELETE n //", Hostile, Hostile, null, null, Hostile, "H", [new AttributeValue(Hostile, AttributeType.String, Hostile)], SourceRefs.Of(Hostile))));
+        await Assert.ThrowsAsync<GraphValidationException>(() => _store.UpsertEntityAsync(new EntityInput(
+            Hostile, "Country:Entity) DETACH DELETE n //", Hostile, [Hostile], Hostile, Hostile, null, null, null, SourceRefs.Of(Hostile))));
+        await Assert.ThrowsAsync<NotFoundException>(() => _store.RetractRelationAsync(Hostile, Hostile, SourceRefs.Of(Hostile)));
+
+        var sent = _server.Requests.Where(r => r.Statement is not null).ToList();
+        Assert.True(sent.Count >= 10);
+        Assert.All(sent, r =>
+        {
+            Assert.DoesNotContain("DETACH", r.Statement!);
+            Assert.DoesNotContain("x'})", r.Statement!);
+        });
+        Assert.Contains(sent, r => r.Parameters.GetRawText().Contains("DETACH DELETE", StringComparison.Ordinal));
+        Assert.Equal(TextSearchFolded(Hostile), Statements(S.FindEntities(search: true)).Single().Parameters.GetProperty("search").GetString());
+    }
+
+    private static string TextSearchFolded(string text) => Wb6Graph.Embedded.TextSearch.Fold(text);
+
+    [Fact]
+    public async Task A_write_that_fails_validation_is_rolled_back_and_writes_nothing()
+    {
+        var e = await Assert.ThrowsAsync<GraphValidationException>(() => _store.AddRelationAsync(new RelationInput(
+            null, "FOUNDED", "fr", "nowhere", null, null, null, "H", null, SourceRefs.Of("unknown-source"))));
+
+        Assert.Contains(e.Errors, x => x.Where == "input.from" && x.Value == "fr" && x.Message == "unknown entity id");
+        Assert.Contains(e.Errors, x => x.Where == "input.sources.ids[0]" && x.Value == "unknown-source");
+        Assert.Equal(HttpMethod.Delete, _server.Requests[^1].Method);
+        Assert.DoesNotContain(_server.Requests, r => r.Uri.AbsolutePath.EndsWith("/commit", StringComparison.Ordinal));
+        Assert.Empty(Statements(S.MergeRelations(RelationType.FOUNDED)));
+        Assert.Empty(Statements(S.BumpVersion));
+    }
+
+    [Fact]
+    public async Task A_valid_relation_is_written_by_the_user_in_one_transaction_that_bumps_the_data_version()
+    {
+        _answers[S.WriteContext] = _ => Result(["kinds", "sources", "isCountryOfOthers"], [[
+            new object[] { new[] { "fr", "Country" }, new[] { "wb3c", "RegionalCentre" } },
+            new object[] { new { id = "communique", title = "Joint communique", url = "https://example.org/c", kind = "Official", origin = "Seed" } },
+            false]]);
+        _answers[S.MergeRelations(RelationType.FOUNDED)] = r =>
+        {
+            var row = r.Parameters.GetProperty("rows")[0];
+            return Result(["r", "fromId", "toId"], [[Rel("FOUNDED", row[2]), "fr", "wb3c"]]);
+        };
+
+        var relation = await _store.AddRelationAsync(new RelationInput(
+            null, "FOUNDED", "fr", "wb3c", new DateOnly(2023, 5, 1), null, "founder", "H", null, SourceRefs.Of("communique")));
+
+        Assert.Equal(("fr-founded-wb3c", Origin.User, new DateOnly(2023, 5, 1)), (relation.Id, relation.Origin, relation.ValidFrom));
+        var merge = Statements(S.MergeRelations(RelationType.FOUNDED)).Single().Parameters.GetProperty("rows")[0];
+        Assert.Equal(("fr", "wb3c", "2023-05-01", "User"), (merge[0].GetString(), merge[1].GetString(),
+            merge[2].GetProperty("validFrom").GetString(), merge[2].GetProperty("origin").GetString()));
+        Assert.Single(Statements(S.BumpVersion));
+        Assert.EndsWith("/commit", _server.Requests[^1].Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(5, _store.DataVersion);
+    }
+
+    [Fact]
+    public async Task A_relation_id_taken_by_another_writer_meanwhile_is_reported_on_the_id_field()
+    {
+        _answers[S.WriteContext] = _ => Result(["kinds", "sources", "isCountryOfOthers"], [[
+            new object[] { new[] { "kcss", "NonProfit" }, new[] { "enisa", "EuBody" } },
+            new object[] { new { id = "s1", title = "S", url = "https://example.org/s", kind = "Press", origin = "Seed" } },
+            false]]);
+        _answers[S.MergeRelations(RelationType.COOPERATES_WITH)] = _ => Error(HttpStatusCode.Accepted, "Neo.ClientError.Schema.ConstraintValidationFailed",
+            "Relationship(7) already exists with type `COOPERATES_WITH` and property `id` = 'kcss-cooperates-with-enisa'");
+
+        var e = await Assert.ThrowsAsync<GraphValidationException>(() => _store.AddRelationAsync(new RelationInput(
+            null, "COOPERATES_WITH", "kcss", "enisa", null, null, null, "M", null, SourceRefs.Of("s1"))));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(("input.id", "kcss-cooperates-with-enisa"), (error.Where, error.Value));
+        Assert.DoesNotContain(_server.Requests, r => r.Uri.AbsolutePath.EndsWith("/commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Seeds_are_merged_in_batches_keeping_user_facts_and_skipping_unchanged_ones()
+    {
+        var graph = new GraphBuilder().Source("s1")
+            .Entity("al", EntityKind.Country).Entity("aksk", country: "al").Entity("alcirt", EntityKind.Csirt, country: "al")
+            .Relation("aksk", "COMPETENT_AUTHORITY_OF", "al").Build();
+        var storedSource = graph.Sources[0];
+        var userAksk = graph.Entities.Single(e => e.Id == "aksk") with { Name = "Changed by a user", Origin = Origin.User };
+        _answers[S.SourcesByIds] = _ => Result(["s"], [[Neo4jMapping.SourceProps(storedSource)]]);
+        _answers[S.EntitiesByIds] = r => Result(["n"], r.Parameters.GetProperty("ids").EnumerateArray()
+            .Where(id => id.GetString() == "aksk").Select(_ => new object?[] { Node("NationalAuthority", Neo4jMapping.EntityProps(userAksk)) }).ToArray());
+
+        var result = await _store.LoadSeedsAsync(graph);
+
+        Assert.Equal((0, 2, 1, 1, 1, 5L), (result.SourcesWritten, result.EntitiesWritten, result.RelationsWritten, result.Unchanged, result.KeptUserFacts, result.DataVersion));
+        Assert.Empty(Statements(S.MergeSources));
+        var written = _server.Requests.Where(r => r.Statement?.Contains("MERGE (n:Entity", StringComparison.Ordinal) == true)
+            .SelectMany(r => r.Parameters.GetProperty("rows").EnumerateArray().Select(row => row.GetProperty("id").GetString())).ToList();
+        Assert.Equal(["al", "alcirt"], written.Order());
+        // Two entities per batch (SeedBatchSize = 2): three entities take two look-ups.
+        Assert.Equal(2, Statements(S.EntitiesByIds).Count());
+        var relationRow = Statements(S.MergeRelations(RelationType.COMPETENT_AUTHORITY_OF)).Single().Parameters.GetProperty("rows")[0];
+        Assert.Equal(("aksk", "al", "Seed"), (relationRow[0].GetString(), relationRow[1].GetString(), relationRow[2].GetProperty("origin").GetString()));
+        Assert.EndsWith("/commit", _server.Requests[^1].Uri.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_search_page_carries_the_rank_in_its_cursors_and_asks_for_the_rest_after_it()
+    {
+        var node = Node("Csirt", Neo4jMapping.EntityProps(new GraphBuilder().Source("s1").Entity("cirt-me", EntityKind.Csirt, name: "CIRT.ME").Build().Entities[0]));
+        _answers[S.FindEntities(search: true)] = r => r.Parameters.GetProperty("afterId").ValueKind == JsonValueKind.Null
+            ? Result(["total", "before", "page", "scores"], [[3, 0, new[] { node }, new[] { 2 }]])
+            : Result(["total", "before", "page", "scores"], [[3, 1, Array.Empty<object>(), Array.Empty<object>()]]);
+
+        var first = await _store.FindEntitiesAsync(new EntityQuery(Search: "Cirt", First: 1));
+        await _store.FindEntitiesAsync(new EntityQuery(Search: "Cirt", First: 1, After: first.Cursors[0]));
+
+        Assert.Equal((3, true, false), (first.TotalCount, first.HasNextPage, first.HasPreviousPage));
+        var second = Statements(S.FindEntities(search: true)).Last().Parameters;
+        Assert.Equal(("cirt-me", 2, "cirt"), (second.GetProperty("afterId").GetString(), second.GetProperty("afterScore").GetInt32(), second.GetProperty("search").GetString()));
+    }
+
+    [Fact]
+    public async Task Relations_are_exported_in_id_order_across_types()
+    {
+        object Row(string type, string id) => new object[] { Rel(type, new { id, confidence = "M", sources = new[] { "s" }, origin = "Seed" }), "a", "b" };
+        _answers[S.RelationPage(RelationType.FUNDS)] = r => r.Parameters.GetProperty("after").GetString() == ""
+            ? Result(["r", "fromId", "toId"], [(object?[])Row("FUNDS", "b-funds"), (object?[])Row("FUNDS", "d-funds")]) : Result([], []);
+        _answers[S.RelationPage(RelationType.FOUNDED)] = r => r.Parameters.GetProperty("after").GetString() == ""
+            ? Result(["r", "fromId", "toId"], [(object?[])Row("FOUNDED", "a-founded"), (object?[])Row("FOUNDED", "c-founded")]) : Result([], []);
+
+        var ids = new List<string>();
+        await foreach (var r in _store.ReadRelationsAsync()) ids.Add(r.Id);
+
+        Assert.Equal(["a-founded", "b-funds", "c-founded", "d-funds"], ids);
+    }
+
+    [Fact]
+    public void Every_statement_has_a_unique_name_and_splices_only_vocabulary_names()
+    {
+        var all = S.All().ToList();
+        Assert.Equal(all.Count, all.Select(s => s.Name).Distinct().Count());
+        foreach (var type in Enum.GetValues<RelationType>())
+            Assert.Contains(all, s => s.Cypher.Contains($":{type}", StringComparison.Ordinal));
+    }
+}
