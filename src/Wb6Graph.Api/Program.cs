@@ -8,6 +8,7 @@ builder.AddWb6GraphQL();
 
 var app = builder.Build();
 app.UseCors();
+app.UseDefaultFiles(); // `/` is the explorer, wwwroot/index.html
 app.UseStaticFiles();
 app.MapWb6Graph();
 app.Run();

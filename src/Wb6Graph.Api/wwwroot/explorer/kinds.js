@@ -1,0 +1,76 @@
+// Kind → colour and shape. Shapes carry the meaning for readers who cannot tell the colours apart, so every
+// kind gets its own outline; the legend draws the same points as the canvas.
+
+const regular = (n, turn = -Math.PI / 2) =>
+  Array.from({ length: n }, (_, i) => [Math.cos(turn + (2 * Math.PI * i) / n), Math.sin(turn + (2 * Math.PI * i) / n)]);
+const star = Array.from({ length: 10 }, (_, i) => {
+  const r = i % 2 ? 0.45 : 1, a = -Math.PI / 2 + (Math.PI * i) / 5;
+  return [r * Math.cos(a), r * Math.sin(a)];
+});
+const shapes = {
+  circle: null,
+  square: [[-0.9, -0.9], [0.9, -0.9], [0.9, 0.9], [-0.9, 0.9]],
+  diamond: [[0, -1], [1, 0], [0, 1], [-1, 0]],
+  triangle: [[0, -1], [1, 0.8], [-1, 0.8]],
+  invertedTriangle: [[-1, -0.8], [1, -0.8], [0, 1]],
+  pentagon: regular(5),
+  hexagon: regular(6, 0),
+  heptagon: regular(7),
+  octagon: regular(8, Math.PI / 8),
+  star,
+  rhomboid: [[-0.5, -0.8], [1, -0.8], [0.5, 0.8], [-1, 0.8]],
+  tag: [[-1, -0.7], [0.4, -0.7], [1, 0], [0.4, 0.7], [-1, 0.7]],
+  wide: [[-1, -0.55], [1, -0.55], [1, 0.55], [-1, 0.55]],
+  chevron: [[-1, -0.8], [0.2, -0.8], [1, 0], [0.2, 0.8], [-1, 0.8], [-0.2, 0]],
+  cross: [[-0.35, -1], [0.35, -1], [0.35, -0.35], [1, -0.35], [1, 0.35], [0.35, 0.35], [0.35, 1], [-0.35, 1], [-0.35, 0.35], [-1, 0.35], [-1, -0.35], [-0.35, -0.35]],
+  house: [[0, -1], [1, -0.2], [1, 1], [-1, 1], [-1, -0.2]],
+  doc: [[-0.8, -1], [0.4, -1], [0.8, -0.6], [0.8, 1], [-0.8, 1]],
+  bowtie: [[-1, -0.8], [0, -0.2], [1, -0.8], [1, 0.8], [0, 0.2], [-1, 0.8]],
+};
+
+export const kinds = {
+  Country: { colour: '#4477aa', shape: 'circle', label: 'Country' },
+  EuBody: { colour: '#1f3a93', shape: 'star', label: 'EU body' },
+  NationalAuthority: { colour: '#228833', shape: 'hexagon', label: 'National authority' },
+  Csirt: { colour: '#cc3311', shape: 'octagon', label: 'CSIRT' },
+  Ministry: { colour: '#997700', shape: 'house', label: 'Ministry' },
+  RegionalCentre: { colour: '#aa3377', shape: 'diamond', label: 'Regional centre' },
+  InternationalOrganization: { colour: '#33bbee', shape: 'pentagon', label: 'International organisation' },
+  NonProfit: { colour: '#ee7733', shape: 'triangle', label: 'Non-profit' },
+  Foundation: { colour: '#009988', shape: 'invertedTriangle', label: 'Foundation' },
+  Project: { colour: '#0077bb', shape: 'chevron', label: 'Project' },
+  Event: { colour: '#ee3377', shape: 'square', label: 'Event' },
+  Person: { colour: '#777777', shape: 'circle', label: 'Person', small: true },
+  Tool: { colour: '#555555', shape: 'cross', label: 'Tool' },
+  Legislation: { colour: '#886600', shape: 'doc', label: 'Legislation' },
+  Strategy: { colour: '#66aa55', shape: 'tag', label: 'Strategy' },
+  Convention: { colour: '#5566aa', shape: 'wide', label: 'Convention' },
+  Network: { colour: '#884499', shape: 'heptagon', label: 'Network' },
+  Company: { colour: '#994455', shape: 'rhomboid', label: 'Company' },
+};
+
+const fallback = { colour: '#999999', shape: 'bowtie', label: 'Other' };
+
+export const kindOf = kind => kinds[kind] ?? fallback;
+
+/** Cytoscape style for a kind: `polygon` with the shape's points, or an ellipse. */
+export function nodeShape(kind) {
+  const points = shapes[kindOf(kind).shape];
+  return points ? { shape: 'polygon', 'shape-polygon-points': points.flat().map(v => v.toFixed(3)).join(' ') } : { shape: 'ellipse' };
+}
+
+/** The same outline as a small SVG, for the legend and the lists. */
+export function swatch(kind, size = 16) {
+  const k = kindOf(kind), points = shapes[k.shape], r = size / 2 - 1.5;
+  const body = points
+    ? `<polygon points="${points.map(([x, y]) => `${(size / 2 + x * r).toFixed(1)},${(size / 2 + y * r).toFixed(1)}`).join(' ')}"/>`
+    : `<circle cx="${size / 2}" cy="${size / 2}" r="${k.small ? r * 0.7 : r}"/>`;
+  return `<svg class="swatch" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" aria-hidden="true" fill="${k.colour}" stroke="#222" stroke-width="1">${body}</svg>`;
+}
+
+export const statuses = {
+  PRESENT: { label: 'present', mark: '✓' },
+  MISSING: { label: 'missing', mark: '✗' },
+  EXPIRED: { label: 'expired', mark: '◷' },
+  NOT_ELIGIBLE: { label: 'not eligible', mark: '–' },
+};

@@ -1,0 +1,273 @@
+// Wires the explorer together. The view is a function of `state` (mirrored in the URL): every change
+// updates the state, then redraws what depends on it from fresh GraphQL answers.
+import { run, graphDocument } from './api.js';
+import { Canvas } from './graph.js';
+import { kinds, swatch } from './kinds.js';
+import { readState, writeState } from './state.js';
+import { attachSearch } from './search.js';
+import { attachAsOf } from './asof.js';
+import { loadEntity, renderEntity } from './details.js';
+import { loadPaths, pathElements, renderPaths } from './paths.js';
+import { loadGaps, renderGaps, loadEvidence, renderEvidence } from './gaps.js';
+import { esc } from './render.js';
+import { attachSharing } from './share.js';
+
+const $ = id => document.getElementById(id);
+const state = readState(location.search);
+const docs = {};
+const names = new Map();
+let pathResult = null, generation = 0, firstDraw = true, relationTypes = [], kindNames = [];
+// The neighbourhood shown on a first visit gives way to the first entity the person opens.
+let startingView = false;
+
+const status = (text, error = false) => {
+  const el = $('status');
+  // Errors pile up until they fade, so that one does not hide another.
+  el.textContent = error && el.classList.contains('error') ? `${el.textContent} ${text}` : text;
+  el.className = `show${error ? ' error' : ''}`;
+  clearTimeout(status.timer);
+  status.timer = setTimeout(() => { el.className = ''; }, error ? 6000 : 2500);
+};
+const busy = on => { document.body.dataset.busy = String(on); };
+const save = () => history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+const isAbsent = (e, asOf) => Boolean(asOf && ((e.validFrom && e.validFrom > asOf) || (e.validTo && e.validTo <= asOf)));
+const countryName = id => names.get(id) ?? id;
+
+const canvas = new Canvas($('cy'), { onSelect: id => select(id), onBackground: () => {} });
+
+async function drawGraph() {
+  const entities = new Map(), relations = new Map();
+  docs.canvas = graphDocument({ pinned: state.pinned, expanded: state.expanded, asOf: state.asOf });
+  if (docs.canvas) {
+    const data = await run(docs.canvas);
+    if (firstDraw) performance.mark('explorer:graph-data');
+    state.pinned.forEach((id, i) => (data[`p${i}`] ? entities.set(id, data[`p${i}`]) : status(`No entity has the id "${id}" (pin= in the link).`, true)));
+    state.expanded.forEach((_, i) => {
+      const sub = data[`x${i}`];
+      sub.entities.forEach(e => entities.set(e.id, e));
+      sub.relations.forEach(r => relations.set(r.id, r));
+      if (sub.truncated) status('A neighbourhood was cut at 200 entities.');
+    });
+  }
+  if (pathResult) {
+    const p = pathElements(pathResult.paths);
+    p.entities.forEach((e, id) => { if (!entities.has(id)) entities.set(id, e); });
+    p.relations.forEach((r, id) => relations.set(id, r));
+  }
+  const hidden = new Set(state.hidden);
+  hidden.forEach(id => entities.delete(id));
+  // An entity that did not exist on the date keeps its place but loses its relations: the world as it stood then.
+  const absent = new Set([...entities.values()].filter(e => isAbsent(e, state.asOf)).map(e => e.id));
+  for (const [id, r] of relations) {
+    if (!entities.has(r.fromId) || !entities.has(r.toId) || absent.has(r.fromId) || absent.has(r.toId)) relations.delete(id);
+  }
+  // Neighbours reached only through relations dropped above are not part of the picture either.
+  const kept = new Set([...state.pinned, ...state.expanded.map(e => e.id), ...(pathResult ? pathElements(pathResult.paths).entities.keys() : [])]);
+  relations.forEach(r => { kept.add(r.fromId); kept.add(r.toId); });
+  for (const id of entities.keys()) if (!kept.has(id)) entities.delete(id);
+  if (firstDraw) performance.mark("explorer:draw-start");
+  canvas.draw(entities, relations, { absent, selected: state.selected });
+  const onPath = pathResult ? pathElements(pathResult.paths) : null;
+  canvas.highlight(onPath ? [...onPath.entities.keys()] : [], onPath ? [...onPath.relations.keys()] : []);
+  const lone = entities.size === 1 && relations.size === 0 && !absent.size;
+  $('graph-hint').hidden = entities.size > 0 && !lone;
+  $('graph-hint').textContent = lone
+    ? 'Use “Expand neighbours” in the panel to see how it is linked.'
+    : 'Nothing on the canvas: find an entity above to start.';
+  if (firstDraw && entities.size) {
+    firstDraw = false;
+    performance.mark('explorer:first-graph');
+  }
+}
+
+async function showDetails() {
+  const box = $('details');
+  if (state.view === 'gaps') {
+    if (!state.gap) { box.innerHTML = '<p class="hint">Click a cell of the matrix to read its evidence.</p>'; return; }
+    const evidence = await loadEvidence(state.gap, state.asOf);
+    docs.evidence = evidence.document;
+    renderEvidence(box, evidence, countryName);
+    return;
+  }
+  if (!state.selected) { box.innerHTML = '<p class="hint">Find an entity above, or click one on the canvas, to read its facts and sources.</p>'; return; }
+  const { entity, document } = await loadEntity(state.selected, state.asOf);
+  docs.entity = document;
+  renderEntity(box, entity, { asOf: state.asOf, absent: entity && isAbsent(entity, state.asOf), kindNames, countryName });
+}
+
+async function showPaths() {
+  const box = $('paths-result');
+  pathResult = null;
+  docs.paths = '';
+  if (!state.path) { box.innerHTML = ''; return; }
+  pathResult = await loadPaths(state.path, state.asOf);
+  docs.paths = pathResult.document;
+  renderPaths(box, state.path, pathResult, state.asOf);
+}
+
+async function showGaps() {
+  const data = await loadGaps(state.asOf);
+  docs.gaps = data.document;
+  renderGaps($('gaps-view'), data, { asOf: state.asOf, open: state.gap });
+}
+
+/** Redraws the parts named (all by default); answers that arrive after a newer redraw began are dropped. */
+async function refresh(parts = ['paths', 'graph', 'gaps', 'details']) {
+  const mine = ++generation;
+  busy(true);
+  save();
+  const graphView = state.view === 'graph';
+  $('graph-view').hidden = !graphView;
+  $('gaps-view').hidden = graphView;
+  $('view-graph').setAttribute('aria-pressed', String(graphView));
+  $('view-gaps').setAttribute('aria-pressed', String(!graphView));
+  try {
+    if (parts.includes('paths')) await showPaths();
+    if (mine !== generation) return;
+    if (parts.includes('graph')) await drawGraph();
+    if (parts.includes('gaps') && !graphView) await showGaps();
+    if (parts.includes('details')) await showDetails();
+  } catch (error) {
+    status(error.message, true);
+  } finally {
+    if (mine === generation) busy(false);
+  }
+}
+
+function select(id) {
+  state.selected = id;
+  canvas.select(id);
+  refresh(['details']);
+}
+
+async function open(id) {
+  state.view = 'graph';
+  if (startingView) { state.expanded = []; startingView = false; }
+  state.hidden = state.hidden.filter(h => h !== id);
+  if (!state.pinned.includes(id) && !state.expanded.some(e => e.id === id)) state.pinned.push(id);
+  state.selected = id;
+  await refresh(['graph', 'details']);
+  canvas.focus(id);
+}
+
+function chosen(selectId) {
+  return [...($(selectId)?.selectedOptions ?? [])].map(o => o.value);
+}
+
+$('details').addEventListener('click', e => {
+  const link = e.target.closest('[data-entity]');
+  if (link) { e.preventDefault(); open(link.dataset.entity); return; }
+  const around = e.target.closest('[data-expand]');
+  if (around) {
+    const id = around.dataset.expand;
+    startingView = false;
+    Object.assign(state, { view: 'graph', selected: id, hidden: state.hidden.filter(h => h !== id) });
+    state.expanded = state.expanded.filter(x => x.id !== id).concat({ id, types: [], kinds: [] });
+    refresh(['graph', 'details']);
+    return;
+  }
+  const id = state.selected;
+  const form = $('paths-form');
+  switch (e.target.id) {
+    case 'expand':
+      startingView = false;
+      state.expanded = state.expanded.filter(x => x.id !== id).concat({ id, types: chosen('expand-types'), kinds: chosen('expand-kinds') });
+      state.pinned = state.pinned.filter(p => p !== id);
+      refresh(['graph']);
+      break;
+    case 'hide':
+      state.hidden.push(id);
+      state.pinned = state.pinned.filter(p => p !== id);
+      state.expanded = state.expanded.filter(x => x.id !== id);
+      state.selected = null;
+      refresh(['graph', 'details']);
+      break;
+    case 'path-from': case 'path-to':
+      form.elements[e.target.id === 'path-from' ? 'from' : 'to'].value = id;
+      $('paths-box').open = true;
+      form.elements[e.target.id === 'path-from' ? 'to' : 'from'].focus();
+      break;
+  }
+});
+$('paths-result').addEventListener('click', e => {
+  const link = e.target.closest('[data-entity]');
+  if (link) { e.preventDefault(); select(link.dataset.entity); }
+});
+
+/** A path end may be typed as an id or a name: a name is looked up like the search box does. */
+async function resolve(text) {
+  const data = await run(`{ entity(id: ${JSON.stringify(text)}) { id } entities(search: ${JSON.stringify(text)}, first: 1) { nodes { id } } }`);
+  const id = data.entity?.id ?? data.entities.nodes[0]?.id;
+  if (!id) throw new Error(`No entity matches "${text}" (path end).`);
+  return id;
+}
+
+$('paths-form').addEventListener('submit', async e => {
+  e.preventDefault();
+  const f = e.target.elements;
+  try {
+    const [from, to] = await Promise.all([resolve(f.from.value.trim()), resolve(f.to.value.trim())]);
+    state.path = { from, to, k: Number(f.k.value) || 3, maxHops: Number(f.maxHops.value) || 6, types: chosen('paths-types') };
+    state.view = 'graph';
+    refresh(['paths', 'graph']);
+  } catch (error) { status(error.message, true); }
+});
+$('paths-clear').addEventListener('click', () => { state.path = null; refresh(['paths', 'graph']); });
+
+$('view-graph').addEventListener('click', () => { state.view = 'graph'; refresh(['graph', 'details']); });
+$('view-gaps').addEventListener('click', () => { state.view = 'gaps'; refresh(['gaps', 'details']); });
+$('gaps-view').addEventListener('click', e => {
+  const link = e.target.closest('[data-entity]');
+  if (link) { e.preventDefault(); open(link.dataset.entity); return; }
+  const cell = e.target.closest('[data-gap]');
+  if (!cell) return;
+  state.gap = cell.dataset.gap;
+  document.querySelectorAll('[data-gap]').forEach(c => c.setAttribute('aria-pressed', String(c === cell)));
+  refresh(['details']);
+});
+
+attachSharing({
+  canvas,
+  fileStem: () => `wb6graph${state.asOf ? `-${state.asOf}` : ''}`,
+  // The documents behind the view, as they last ran: one named operation each.
+  documents: () => (state.view === 'gaps'
+    ? [docs.gaps, state.gap && docs.evidence]
+    : [docs.canvas, state.path && docs.paths, state.selected && docs.entity]).filter(Boolean),
+  status,
+});
+
+async function start() {
+  busy(true);
+  $('legend-kinds').innerHTML = Object.entries(kinds).map(([kind, k]) => `<li>${swatch(kind, 14)} ${esc(k.label)}</li>`).join('');
+  attachAsOf($('asof'), $('asof-date'), $('asof-label'), {
+    initial: state.asOf,
+    onChange: date => { state.asOf = date; refresh(); },
+  });
+  attachSearch($('search'), $('suggestions'), { onPick: open, asOf: () => state.asOf });
+  if (state.problems.length) status(state.problems.join(' '), true);
+  performance.mark('explorer:modules');
+  const boot = await window.explorerBoot;
+  if (boot.errors?.length) throw new Error(boot.errors.map(e => e.message).join('; '));
+  const meta = boot.data;
+  performance.mark('explorer:meta');
+  relationTypes = meta.types.enumValues.map(v => v.name);
+  kindNames = meta.kinds.enumValues.map(v => v.name);
+  meta.countries.nodes.forEach(c => names.set(c.id, c.name));
+  $('paths-form').elements.types.id = 'paths-types';
+  $('paths-types').innerHTML = relationTypes.map(t => `<option value="${t}">${t}</option>`).join('');
+  if (state.path) {
+    const f = $('paths-form').elements;
+    Object.assign(f.from, { value: state.path.from }); f.to.value = state.path.to; f.k.value = state.path.k; f.maxHops.value = state.path.maxHops;
+    [...$('paths-types').options].forEach(o => { o.selected = state.path.types.includes(o.value); });
+    $('paths-box').open = true;
+  }
+  // A first visit starts from the best-connected entity, so the canvas is never blank.
+  if (!state.pinned.length && !state.expanded.length && meta.top[0]) {
+    state.expanded.push({ id: meta.top[0].entity.id, types: [], kinds: [] });
+    startingView = true;
+  }
+  await refresh();
+}
+
+window.explorer = { state, canvas, lastCopied: null };
+start().catch(error => { status(error.message, true); busy(false); });

@@ -1,0 +1,52 @@
+// Autocomplete over entities(search:), which already ignores case and diacritics ("qkss", "Shqiperi").
+import { run, searchDocument } from './api.js';
+import { esc, kindLabel } from './render.js';
+import { swatch } from './kinds.js';
+
+export function attachSearch(input, list, { onPick, asOf }) {
+  let items = [], active = -1, ticket = 0, timer;
+
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
+  const mark = i => {
+    active = i;
+    [...list.children].forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
+  };
+  const pick = i => {
+    const e = items[i];
+    if (!e) return;
+    close();
+    input.value = '';
+    onPick(e.id);
+  };
+
+  async function suggest() {
+    const text = input.value.trim();
+    const mine = ++ticket;
+    if (text.length < 2) { close(); return; }
+    let data;
+    try { data = await run(searchDocument(text, asOf())); } catch (error) { list.innerHTML = `<li>${esc(error.message)}</li>`; list.hidden = false; return; }
+    if (mine !== ticket) return; // a later keystroke already asked again
+    items = data.entities.nodes;
+    list.innerHTML = items.length
+      ? items.map((e, i) => `<li role="option" id="opt-${i}" data-index="${i}" aria-selected="false">${swatch(e.kind, 14)}
+          <span>${esc(e.name)}</span><span class="meta">${esc(kindLabel(e.kind))}${e.country ? ` · ${esc(e.country)}` : ''}</span></li>`).join('')
+        + (data.entities.totalCount > items.length ? `<li class="hint" aria-disabled="true">${data.entities.totalCount - items.length} more: type more letters</li>` : '')
+      : `<li class="hint" aria-disabled="true">Nothing matches “${esc(text)}”.</li>`;
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    mark(items.length ? 0 : -1);
+  }
+
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(suggest, 120); });
+  input.addEventListener('keydown', e => {
+    if (e.key === 'ArrowDown' && items.length) { mark((active + 1) % items.length); e.preventDefault(); }
+    else if (e.key === 'ArrowUp' && items.length) { mark((active - 1 + items.length) % items.length); e.preventDefault(); }
+    else if (e.key === 'Enter') { pick(active); e.preventDefault(); }
+    else if (e.key === 'Escape') close();
+  });
+  list.addEventListener('mousedown', e => {
+    const li = e.target.closest('li[data-index]');
+    if (li) { e.preventDefault(); pick(Number(li.dataset.index)); }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+}

@@ -1,0 +1,45 @@
+// The view lives in the URL, so that a copied link restores it: which entities are pinned, expanded (with
+// their filters) or hidden, the selection, the date, the path question and the open gap cell.
+
+const split = (text, sep) => (text ? text.split(sep).filter(Boolean) : []);
+const isDate = text => /^\d{4}-\d{2}-\d{2}$/.test(text ?? '');
+
+export function emptyState() {
+  return { pinned: [], expanded: [], hidden: [], selected: null, asOf: null, view: 'graph', path: null, gap: null, problems: [] };
+}
+
+export function readState(search) {
+  const p = new URLSearchParams(search);
+  const s = emptyState();
+  s.pinned = split(p.get('pin'), ',');
+  s.expanded = p.getAll('x').map(x => {
+    const [id, types, kinds] = x.split(':');
+    return { id, types: split(types, '.'), kinds: split(kinds, '.') };
+  }).filter(e => e.id);
+  s.hidden = split(p.get('hide'), ',');
+  s.selected = p.get('sel') || null;
+  s.asOf = isDate(p.get('asOf')) ? p.get('asOf') : null;
+  if (p.has('asOf') && !s.asOf) s.problems.push(`asOf=${p.get('asOf')} in the link is not a date (YYYY-MM-DD): showing all history.`);
+  s.view = p.get('view') === 'gaps' ? 'gaps' : 'graph';
+  const path = split(p.get('path'), ',');
+  if (path.length === 1) s.problems.push(`path=${p.get('path')} in the link needs from,to[,k,maxHops,types]: ignored.`);
+  if (path.length >= 2) {
+    s.path = { from: path[0], to: path[1], k: Number(path[2]) || 3, maxHops: Number(path[3]) || 6, types: split(path[4], '.') };
+  }
+  s.gap = p.get('gap') || null;
+  return s;
+}
+
+export function writeState(s) {
+  const p = new URLSearchParams();
+  if (s.view !== 'graph') p.set('view', s.view);
+  if (s.asOf) p.set('asOf', s.asOf);
+  if (s.pinned.length) p.set('pin', s.pinned.join(','));
+  for (const e of s.expanded) p.append('x', [e.id, e.types.join('.'), e.kinds.join('.')].join(':').replace(/:+$/, ''));
+  if (s.hidden.length) p.set('hide', s.hidden.join(','));
+  if (s.selected) p.set('sel', s.selected);
+  if (s.path) p.set('path', [s.path.from, s.path.to, s.path.k, s.path.maxHops, s.path.types.join('.')].join(',').replace(/,$/, ''));
+  if (s.gap) p.set('gap', s.gap);
+  const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,256 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Wb6Graph.Tests.Browser;
+
+/// <summary>What a person does on the explorer, in Debian's Chromium driven by Playwright; a screenshot of each state.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelper output)
+{
+    /// <summary>Asks the public API directly, to compare the page with it rather than with numbers written here.</summary>
+    private async Task<JsonNode> AskAsync(string query)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var response = await http.PostAsJsonAsync("/graphql", new { query });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Null(body["errors"]);
+        return body["data"]!;
+    }
+
+    [ChromiumFact]
+    public async Task Searching_qkss_finds_KCSS_and_opens_its_panel()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync();
+        var page = explorer.Page;
+
+        await page.FillAsync("#search", "qkss");
+        var option = page.Locator("#suggestions li[role=option]", new() { HasText = "Kosovar Centre for Security Studies" });
+        await option.WaitForAsync();
+        await explorer.ScreenshotAsync("1a-autocomplete-qkss");
+        await option.ClickAsync();
+        await page.Locator("#details h2", new() { HasText = "Kosovar Centre for Security Studies" }).WaitForAsync();
+        await explorer.SettledAsync();
+
+        var details = await page.InnerTextAsync("#details");
+        Assert.Contains("QKSS", details);
+        Assert.Contains("Non-profit", details);
+        Assert.Contains("Kosovo", details);
+        Assert.True(await page.Locator("#details .sources a[href^='https://']").CountAsync() > 0, "the panel links to the sources");
+        Assert.Contains("kcss", await explorer.NodesAsync());
+        Assert.Contains("sel=kcss", page.Url);
+        await explorer.ScreenshotAsync("1-search-qkss-kcss");
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Expanding_KCSS_draws_its_neighbours_as_the_API_lists_them()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync("?pin=kcss&sel=kcss");
+        Assert.Equal(["kcss"], await explorer.NodesAsync());
+
+        await explorer.Page.ClickAsync("#expand");
+        await explorer.WaitForAsync("explorer.canvas.cy.getElementById('kcss').connectedEdges().length > 0");
+        await explorer.SettledAsync();
+
+        var expected = (await AskAsync("""{ neighbourhood(id: "kcss") { entities { id } relations { id } } }"""))["neighbourhood"]!;
+        Assert.Equal(expected["entities"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).Order(), await explorer.NodesAsync());
+        Assert.Equal(expected["relations"]!.AsArray().Count, await explorer.EvalAsync<int>("explorer.canvas.cy.edges().length"));
+        Assert.Contains("x=kcss", explorer.Page.Url);
+        await explorer.ScreenshotAsync("2-kcss-neighbours");
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Neighbours_can_be_filtered_by_relation_type_and_an_entity_hidden()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync("?pin=kcss&sel=kcss");
+        var page = explorer.Page;
+
+        await page.SelectOptionAsync("#expand-types", ["LEADS", "BASED_IN"]);
+        await page.ClickAsync("#expand");
+        await explorer.WaitForAsync("explorer.canvas.cy.edges().length > 0");
+        await explorer.SettledAsync();
+        var expected = (await AskAsync("""{ neighbourhood(id: "kcss", types: [LEADS, BASED_IN]) { entities { id } } }"""))["neighbourhood"]!["entities"]!.AsArray()
+            .Select(e => e!["id"]!.GetValue<string>()).Order().ToArray();
+        Assert.Equal(expected, await explorer.NodesAsync());
+        Assert.Matches(@"x=kcss:(BASED_IN\.LEADS|LEADS\.BASED_IN)(&|$)", page.Url);
+
+        // Clicking an entity on the canvas opens it; hiding it takes it off the canvas and into the link.
+        var other = expected.First(id => id != "kcss");
+        await explorer.EvalAsync<bool>($"(explorer.canvas.cy.getElementById('{other}').emit('tap'), true)");
+        await page.Locator($"#details code", new() { HasText = other }).WaitForAsync();
+        await explorer.SettledAsync();
+        await page.ClickAsync("#hide");
+        await explorer.WaitForAsync($"explorer.canvas.cy.getElementById('{other}').empty()");
+        Assert.DoesNotContain(other, await explorer.NodesAsync());
+        Assert.Contains($"hide={other}", page.Url);
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Paths_from_KCSS_to_ENISA_are_listed_with_their_sources_and_highlighted()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync("?x=kcss&sel=kcss");
+        var page = explorer.Page;
+
+        await page.ClickAsync("#paths-box summary");
+        await page.FillAsync("#paths-form [name=from]", "kcss");
+        await page.FillAsync("#paths-form [name=to]", "enisa");
+        await page.ClickAsync("#paths-form button[type=submit]");
+        await page.Locator("#paths-result ol.paths > li").First.WaitForAsync();
+        await explorer.SettledAsync();
+
+        var expected = (await AskAsync("""{ paths(from: "kcss", to: "enisa", k: 3, maxHops: 6) { steps { relations { id sources { title } } } } }"""))["paths"]!.AsArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, await page.Locator("#paths-result ol.paths > li").CountAsync());
+        var relations = expected.SelectMany(p => p!["steps"]!.AsArray().SelectMany(s => s!["relations"]!.AsArray())).ToList();
+        foreach (var relation in relations)
+        {
+            var block = page.Locator($"#paths-result .relation[data-relation='{relation!["id"]!.GetValue<string>()}']").First;
+            var text = await block.InnerTextAsync();
+            foreach (var source in relation["sources"]!.AsArray()) Assert.Contains(source!["title"]!.GetValue<string>(), text);
+        }
+        var listed = await page.InnerTextAsync("#paths-result");
+        Assert.Contains("European Union Agency for Cybersecurity", listed);
+        Assert.Matches(@"H: official or primary|M: secondary|L: weak", listed);
+        Assert.True(await explorer.EvalAsync<int>("explorer.canvas.cy.edges('.path').length") >= relations.Select(r => r!["id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Contains("path=kcss,enisa", page.Url);
+        await explorer.ScreenshotAsync("3-paths-kcss-enisa");
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Gap_view_reports_Bosnia_and_Herzegovinas_national_CSIRT_missing()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync();
+        var page = explorer.Page;
+
+        await page.ClickAsync("#view-gaps");
+        var cell = page.Locator("[data-gap='ba:national-csirt']");
+        await cell.WaitForAsync();
+        Assert.Contains("missing", await cell.InnerTextAsync()); // in words, not only in red
+        Assert.Contains("MISSING", await cell.GetAttributeAsync("class") ?? "");
+        Assert.Contains("Bosnia and Herzegovina", await page.InnerTextAsync("table.gaps thead"));
+        Assert.True(await page.Locator("[data-gap$=':national-csirt'].PRESENT").CountAsync() > 0, "other countries have their CSIRT");
+        Assert.Equal(6, await page.Locator("table.gaps .score").CountAsync());
+
+        await cell.ClickAsync();
+        await page.Locator("#details h2", new() { HasText = "Bosnia and Herzegovina" }).WaitForAsync();
+        await explorer.SettledAsync();
+        var details = await page.InnerTextAsync("#details");
+        Assert.Contains("missing", details);
+        Assert.Contains("CSIRT", details);
+        Assert.Contains("gap=ba:national-csirt", page.Url);
+        await explorer.ScreenshotAsync("4-gaps-ba-national-csirt-missing");
+
+        // From the cell to what the graph does hold for the country.
+        await page.ClickAsync("#details [data-expand='ba']");
+        await explorer.WaitForAsync("explorer.canvas.cy.getElementById('ba').connectedEdges().length > 0");
+        Assert.False(await page.IsVisibleAsync("#gaps-view"));
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Moving_the_slider_to_2020_removes_WB3Cs_relations()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync("?x=wb3c&sel=wb3c");
+        Assert.True(await explorer.EdgesOfAsync("wb3c") > 0);
+
+        // One slider step per month since January 2000: January 2020 is step 240.
+        await explorer.Page.EvalOnSelectorAsync("#asof", "s => { s.value = String((2020 - 2000) * 12); s.dispatchEvent(new Event('input', { bubbles: true })); }");
+        await explorer.WaitForAsync("location.search.includes('asOf=2020-01-01') && explorer.canvas.cy.getElementById('wb3c').connectedEdges().length === 0");
+        await explorer.SettledAsync();
+
+        Assert.Equal(0, await explorer.EdgesOfAsync("wb3c"));
+        Assert.Equal("2020-01-01", await explorer.Page.InnerTextAsync("#asof-label"));
+        Assert.Contains("Not on 2020-01-01", await explorer.Page.InnerTextAsync("#details"));
+        await explorer.ScreenshotAsync("5-asof-2020-wb3c");
+
+        // And back to all history: the relations return.
+        await explorer.Page.EvalOnSelectorAsync("#asof", "s => { s.value = s.max; s.dispatchEvent(new Event('input', { bubbles: true })); }");
+        await explorer.WaitForAsync("explorer.canvas.cy.getElementById('wb3c').connectedEdges().length > 0");
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task A_copied_link_restores_the_view()
+    {
+        await using var first = await new ExplorerPage(server, output).OpenAsync("?pin=kcss&sel=kcss");
+        await first.Page.ClickAsync("#expand");
+        await first.WaitForAsync("explorer.canvas.cy.edges().length > 0");
+        await first.SettledAsync();
+        await first.Page.ClickAsync("#copy-link");
+        var link = await first.EvalAsync<string>("explorer.lastCopied");
+
+        await using var second = await new ExplorerPage(server, output).OpenAsync(new Uri(link).Query);
+        Assert.Equal(await first.NodesAsync(), await second.NodesAsync());
+        Assert.Contains("Kosovar Centre for Security Studies", await second.Page.InnerTextAsync("#details h2"));
+        first.AssertNoErrors();
+        second.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Exports_hold_what_the_canvas_shows_and_the_copied_query_answers_it()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync("?x=kcss");
+        var page = explorer.Page;
+        var nodes = await explorer.NodesAsync();
+
+        var png = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-png"));
+        var bytes = await File.ReadAllBytesAsync(await png.PathAsync());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+
+        var graphml = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-graphml"));
+        var xml = System.Xml.Linq.XDocument.Load(await graphml.PathAsync());
+        System.Xml.Linq.XNamespace ns = "http://graphml.graphdrawing.org/xmlns";
+        Assert.Equal(nodes, xml.Descendants(ns + "node").Select(n => (string)n.Attribute("id")!).Order());
+        Assert.Equal(await explorer.EvalAsync<int>("explorer.canvas.cy.edges().length"), xml.Descendants(ns + "edge").Count());
+
+        await page.ClickAsync("#copy-query");
+        var document = await explorer.EvalAsync<string>("explorer.lastCopied");
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var response = await http.PostAsJsonAsync("/graphql", new { query = document, operationName = "Canvas" });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Null(body["errors"]);
+        Assert.Equal(nodes, body["data"]!["x0"]!["entities"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).Order());
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Bad_input_is_named_in_a_message()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync("?pin=no-such-entity,kcss&asOf=2020-13");
+        var page = explorer.Page;
+        var message = await page.InnerTextAsync("#status");
+        Assert.Contains("asOf=2020-13", message);
+        Assert.Contains("\"no-such-entity\"", message);
+        Assert.Equal(["kcss"], await explorer.NodesAsync());
+
+        await page.ClickAsync("#paths-box summary");
+        await page.FillAsync("#paths-form [name=from]", "kcss");
+        await page.FillAsync("#paths-form [name=to]", "zzzz-nothing");
+        await page.ClickAsync("#paths-form button[type=submit]");
+        await page.Locator("#status", new() { HasText = "zzzz-nothing" }).WaitForAsync();
+        Assert.Contains("path end", await page.InnerTextAsync("#status"));
+        explorer.AssertNoErrors();
+    }
+
+    /// <summary>Not a performance assertion (those are never timed in tests): it reports the load time for the README.</summary>
+    [ChromiumFact]
+    public async Task Page_load_to_first_graph_is_reported()
+    {
+        // A first visit warms the server (JIT, first GraphQL execution); the measured one is a fresh tab with no cache.
+        await using (var warmUp = await new ExplorerPage(server, output).OpenAsync())
+            await warmUp.WaitForAsync("performance.getEntriesByName('explorer:first-graph').length > 0");
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync();
+        await explorer.WaitForAsync("performance.getEntriesByName('explorer:first-graph').length > 0");
+        var ms = await explorer.EvalAsync<double>("performance.getEntriesByName('explorer:first-graph')[0].startTime");
+        output.WriteLine($"navigation start to first graph render: {ms:F0} ms");
+        output.WriteLine(await explorer.EvalAsync<string>("performance.getEntriesByType('mark').map(m => `${m.name} ${m.startTime.toFixed(0)} ms`).join('; ')"));
+        Assert.True(await explorer.EvalAsync<int>("explorer.canvas.cy.nodes().length") > 0);
+        await explorer.ScreenshotAsync("0-first-load");
+        explorer.AssertNoErrors();
+    }
+}

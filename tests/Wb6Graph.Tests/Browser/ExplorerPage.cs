@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Wb6Graph.Tests.Browser;
+
+/// <summary>One browser tab on the explorer: waits for the page to settle, reads the canvas, keeps screenshots.</summary>
+public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output) : IAsyncDisposable
+{
+    private readonly List<string> _errors = [];
+    private IBrowserContext? _context;
+
+    public IPage Page { get; private set; } = null!;
+
+    public async Task<ExplorerPage> OpenAsync(string query = "")
+    {
+        _context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, BaseURL = server.BaseUrl });
+        Page = await _context.NewPageAsync();
+        Page.Console += (_, m) => { if (m.Type == "error") _errors.Add(m.Text); };
+        Page.PageError += (_, e) => _errors.Add(e);
+        await Page.GotoAsync("/" + query);
+        await SettledAsync();
+        return this;
+    }
+
+    /// <summary>Waits until no GraphQL answer is pending (the page marks itself busy while it redraws).</summary>
+    public Task SettledAsync() => Page.WaitForSelectorAsync("body[data-busy='false']", new() { Timeout = 15000 });
+
+    public Task WaitForAsync(string jsCondition) => Page.WaitForFunctionAsync(jsCondition, null, new() { Timeout = 15000 });
+
+    public Task<T> EvalAsync<T>(string js) => Page.EvaluateAsync<T>(js);
+
+    /// <summary>The ids of the entities drawn on the canvas.</summary>
+    public async Task<string[]> NodesAsync() => (await EvalAsync<string[]>("explorer.canvas.cy.nodes().map(n => n.id())")).Order().ToArray();
+
+    /// <summary>The relations drawn that touch an entity.</summary>
+    public Task<int> EdgesOfAsync(string id) => EvalAsync<int>($"explorer.canvas.cy.getElementById('{id}').connectedEdges().length");
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ExplorerServer.ScreenshotDirectory);
+        var path = Path.Combine(ExplorerServer.ScreenshotDirectory, $"{name}.png");
+        await Page.ScreenshotAsync(new() { Path = path });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    /// <summary>The page logged no error and threw nothing.</summary>
+    public void AssertNoErrors() => Assert.True(_errors.Count == 0, string.Join("\n", _errors));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null) await _context.CloseAsync();
+    }
+}
