@@ -50,6 +50,8 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
         depth = Math.Min(depth, limits.MaxDepth);
         var max = Math.Min(limit ?? limits.MaxNeighbourhood, limits.MaxNeighbourhood);
         var f = new ArcFilter(s, options);
+        // An entity that does not exist on the date has no neighbours then, whatever the dates of its relations say.
+        if (!f.Exists(start)) return new Subgraph([s.Entities.Records[start]], [], truncated);
         var order = new List<int> { start };
         var level = new Dictionary<int, int> { [start] = 0 };
         for (var head = 0; head < order.Count; head++)

@@ -68,6 +68,9 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         depth = Math.Min(depth, limits.MaxDepth);
         var max = Math.Min(limit ?? limits.MaxNeighbourhood, limits.MaxNeighbourhood);
 
+        // An entity that does not exist on the date has no neighbours then, whatever the dates of its relations say.
+        if (!centre[id].Live) return new Subgraph([(await EntitiesAsync([id], ct))[id]], [], truncated);
+
         var p = Filter(options);
         p["id"] = id;
         p["limit"] = max; // the centre counts toward the limit: one more than fits tells that some were left out

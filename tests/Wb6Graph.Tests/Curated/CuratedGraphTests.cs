@@ -111,6 +111,12 @@ public sealed class CuratedGraphTests(CuratedGraph graph) : IClassFixture<Curate
         Assert.Empty(wb3c);
         Assert.NotEmpty((await graph.Store.GetRelationsOfAsync(["wb3c"], Direction.Both, new RelationFilter(AsOf: Today)))["wb3c"]);
         Assert.Null(graph.Engine.ShortestPath("fr", "wb3c", new TraversalOptions(AsOf: in2020)).Value);
+
+        // Some of WB3C's relations carry no dates of their own: on a date before WB3C existed they still do not hold.
+        var then = graph.Engine.Neighbourhood("wb3c", 1, new TraversalOptions(AsOf: in2020));
+        Assert.Equal(["wb3c"], then.Entities.Select(e => e.Id));
+        Assert.Empty(then.Relations);
+        Assert.NotEmpty(graph.Engine.Neighbourhood("wb3c", 1, new TraversalOptions(AsOf: Today)).Relations);
     }
 
     [Fact]
