@@ -52,7 +52,7 @@ internal static class GraphQLRegistration
                 c.DefaultComplexityImpactDelegate = f =>
                     f.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || f.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                         ? new global::GraphQL.Validation.Complexity.FieldComplexityResult(0, 1)
-                        : ours(f);
+                        : ComplexitySizes.Of(f) ?? ours(f);
             })
             .UsePersistedDocuments<PersistedDocumentStore>(global::GraphQL.DI.ServiceLifetime.Singleton));
         var origins = builder.Configuration.GetSection($"{ApiOptions.Section}:CorsOrigins").Get<string[]>() ?? [];

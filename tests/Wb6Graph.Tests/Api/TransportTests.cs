@@ -96,6 +96,22 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_dashboards_gap_report_with_its_evidence_fits_the_default_complexity_limit_and_a_runaway_query_does_not()
+    {
+        // Lists that are short by construction (six countries, thirteen items, a few steps) are not priced like pages.
+        var gaps = await api.PostAsync("""
+            { gaps { country score items { id status evidence { length entities { id name }
+                relations { id type validFrom validTo confidence sources { id title url } } } } } }
+            """);
+        Assert.Equal(200, gaps.Status);
+        Assert.Equal(6, gaps.Body!["data"]!["gaps"]!.AsArray().Count);
+
+        var runaway = await api.PostAsync("""{ entities(first: 200) { nodes { neighbours { neighbours { neighbours { neighbours { id } } } } } } }""");
+        Assert.Equal(422, runaway.Status);
+        Assert.Equal("COMPLEXITY", runaway.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_request_over_the_timeout_is_504_with_a_code_and_no_stack_trace()
     {
         using var slow = new ApiFactory();
