@@ -21,6 +21,10 @@ internal static class ErrorMapping
                 context.Exception.Data["field"] = "id";
                 context.Exception.Data["value"] = e.Id;
                 break;
+            case Wb6Graph.Neo4j.Neo4jException { IsTransient: true }:
+                // The server's address stays in the log; the client learns that retrying is the remedy.
+                context.Exception = new ExecutionError("The graph store (Neo4j) is unavailable right now; retry shortly.") { Code = "STORE_UNAVAILABLE" };
+                break;
             case OperationCanceledException:
                 context.Exception = new ExecutionError("The request was cancelled or took too long.") { Code = "TIMEOUT" };
                 break;
