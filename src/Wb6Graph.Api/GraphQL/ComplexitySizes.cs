@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 
 namespace Wb6Graph.Api.GraphQL;
@@ -34,9 +35,12 @@ internal static class ComplexitySizes
     /// <summary>The impact of a list field we know, or null to leave it to GraphQL.NET's default.</summary>
     public static FieldComplexityResult? Of(FieldImpactContext f)
     {
-        foreach (var name in SizeArguments)
-            if (f.FieldDefinition.Arguments?.Find(name) is not null && f.GetArgument<int?>(name) is int n)
-                return new FieldComplexityResult(1, Math.Max(1, n));
+        // Only a field that returns a list is as long as its argument; neighbourhood(limit) returns one subgraph.
+        var type = f.FieldDefinition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : f.FieldDefinition.ResolvedType;
+        if (type is ListGraphType)
+            foreach (var name in SizeArguments)
+                if (f.FieldDefinition.Arguments?.Find(name) is not null && f.GetArgument<int?>(name) is int n)
+                    return new FieldComplexityResult(1, Math.Max(1, n));
         if (f.FieldDefinition.Name == "gaps" && f.GetArgument<string?>("country") is not null) return new FieldComplexityResult(1, 1);
         return Typical.TryGetValue((f.ParentType.Name, f.FieldDefinition.Name), out var size) ? new FieldComplexityResult(1, size) : null;
     }

@@ -112,6 +112,20 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_explorers_neighbourhood_requests_fit_the_default_complexity_limit()
+    {
+        // limit sizes the subgraph's lists, not the one subgraph the field returns: counted twice, this was refused.
+        var r = await api.PostAsync("""
+            { x0: neighbourhood(id: "kcss", depth: 1, limit: 200) { truncated entities { id kind name country }
+                relations { id type fromId toId validFrom validTo confidence } }
+              x1: neighbourhood(id: "enisa", depth: 1, limit: 200) { truncated entities { id kind name country }
+                relations { id type fromId toId validFrom validTo confidence } } }
+            """);
+        Assert.Equal(200, r.Status);
+        Assert.NotEmpty(r.Body!["data"]!["x0"]!["entities"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_request_over_the_timeout_is_504_with_a_code_and_no_stack_trace()
     {
         using var slow = new ApiFactory();
