@@ -23,6 +23,8 @@ internal sealed class ResponseCache(IOptions<ApiOptions> options)
         if (body.Length > max / 8) return; // a few huge answers must not push out every dashboard's
         lock (_gate)
         {
+            // A slow answer from an older version must not clear the newer entries.
+            if (version < _version) return;
             if (version != _version || _bytes + body.Length > max)
             {
                 _entries.Clear();

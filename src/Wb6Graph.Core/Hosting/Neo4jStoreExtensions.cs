@@ -62,7 +62,8 @@ public static class Neo4jStoreExtensions
         o.Retry.Delay = TimeSpan.FromMilliseconds(200);
         o.Retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
         {
-            { Exception: HttpRequestException } => true,
+            // Only a connection that was never made: a reset after the body went out may have committed a write.
+            { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } } => true,
             { Result.StatusCode: HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout } => true,
             _ => false,
         });

@@ -58,7 +58,9 @@ public sealed class Neo4jQueryClient
                 var body = Body(cypher, parameters, access, withBookmarks: true);
                 using var response = await SendAsync(HttpMethod.Post, _queryUrl, body, null, ct);
                 var result = await ReadResultAsync(response, ct);
-                if (access == Neo4jAccess.Write || result.Counters.ContainsUpdates) Remember(result.Bookmarks);
+                // A read's bookmarks are at least as new as the ones it was sent with, and may carry another instance's
+                // write (the data-version poll sees it first): passing them on keeps every later read at least that new.
+                Remember(result.Bookmarks);
                 return result;
             }
             // A transient error in the body (a deadlock, a leader switch) rolled the statement back, so it may run again.

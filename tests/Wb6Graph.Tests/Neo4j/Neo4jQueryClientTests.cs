@@ -92,6 +92,18 @@ public sealed class Neo4jQueryClientTests
     }
 
     [Fact]
+    public async Task The_bookmarks_of_a_read_go_with_the_next_read_so_another_instances_write_once_seen_stays_seen()
+    {
+        var (client, server) = Client();
+        server.Then(_ => Result(["v"], [[8]], ["FB:seen-by-the-version-poll"]));
+
+        await client.RunAsync("MATCH (m:Meta {id: 'wb6graph'}) RETURN m.dataVersion AS v", null, Neo4jAccess.Read);
+        await client.RunAsync("MATCH (n:Entity) RETURN n", null, Neo4jAccess.Read);
+
+        Assert.Equal(["FB:seen-by-the-version-poll"], server.Requests[1].Json.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetString()));
+    }
+
+    [Fact]
     public async Task An_errors_array_in_a_202_answer_fails_the_call_with_neo4js_code()
     {
         var (client, server) = Client();
@@ -209,6 +221,21 @@ public sealed class Neo4jQueryClientTests
         Assert.True(server.Requests.Count > 1, "a 503 is transient and must be retried");
         Assert.True(e.IsTransient);
         Assert.Contains("unavailable at http://neo4j.test:7474", e.Message);
+    }
+
+    [Fact]
+    public async Task A_connection_that_was_never_made_is_retried_but_one_lost_after_sending_is_not()
+    {
+        var refused = new FakeNeo4jServer()
+            .Then(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"))
+            .Then(_ => Result(["n"], [[1]]));
+        Assert.Equal(1, (await RegisteredClient(refused).RunAsync("RETURN 1 AS n", null, Neo4jAccess.Read)).Rows[0][0].GetInt32());
+        Assert.Equal(2, refused.Requests.Count);
+
+        // The write may have been committed before the answer was lost: sending it again could write twice.
+        var reset = new FakeNeo4jServer { Fallback = _ => throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely") };
+        await Assert.ThrowsAsync<Neo4jException>(() => RegisteredClient(reset).RunAsync("CREATE (n:Entity {id: $id})", null, Neo4jAccess.Write));
+        Assert.Single(reset.Requests);
     }
 
     [Fact]
