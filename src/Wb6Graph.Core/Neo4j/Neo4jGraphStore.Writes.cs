@@ -106,7 +106,7 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>
-    /// One write at a time from this process, in one explicit transaction that also bumps the data version:
+    /// One write at a time (in this process by a lock, across instances by the Meta node's lock), in one explicit transaction that also bumps the data version:
     /// a failure anywhere (validation included) rolls everything back.
     /// </summary>
     private async Task<T> WriteAsync<T>(Func<Neo4jTransaction, Task<T>> write, CancellationToken ct)
@@ -115,8 +115,10 @@ public sealed partial class Neo4jGraphStore
         try
         {
             await using var tx = await client.BeginAsync(ct);
-            var written = await write(tx);
+            // Bumping the version first write-locks the Meta node until commit: writes from other API instances wait
+            // here, so the reads that validate this write (and end or retract a relation) see theirs, and none is lost.
             var version = (await tx.RunAsync(S.BumpVersion, null, ct)).Rows[0][0].GetInt64();
+            var written = await write(tx);
             await tx.CommitAsync(ct);
             SetVersion(version);
             return written;

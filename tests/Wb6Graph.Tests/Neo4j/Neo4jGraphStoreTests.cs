@@ -76,6 +76,7 @@ public sealed class Neo4jGraphStoreTests
     [Fact]
     public async Task A_write_that_fails_validation_is_rolled_back_and_writes_nothing()
     {
+        var before = _store.DataVersion;
         var e = await Assert.ThrowsAsync<GraphValidationException>(() => _store.AddRelationAsync(new RelationInput(
             null, "FOUNDED", "fr", "nowhere", null, null, null, "H", null, SourceRefs.Of("unknown-source"))));
 
@@ -84,7 +85,9 @@ public sealed class Neo4jGraphStoreTests
         Assert.Equal(HttpMethod.Delete, _server.Requests[^1].Method);
         Assert.DoesNotContain(_server.Requests, r => r.Uri.AbsolutePath.EndsWith("/commit", StringComparison.Ordinal));
         Assert.Empty(Statements(S.MergeRelations(RelationType.FOUNDED)));
-        Assert.Empty(Statements(S.BumpVersion));
+        // The version was bumped first (that takes the write lock), and the rollback undid it with the rest.
+        Assert.Single(Statements(S.BumpVersion));
+        Assert.Equal(before, _store.DataVersion);
     }
 
     [Fact]
@@ -108,6 +111,8 @@ public sealed class Neo4jGraphStoreTests
         Assert.Equal(("fr", "wb3c", "2023-05-01", "User"), (merge[0].GetString(), merge[1].GetString(),
             merge[2].GetProperty("validFrom").GetString(), merge[2].GetProperty("origin").GetString()));
         Assert.Single(Statements(S.BumpVersion));
+        // First in the transaction: the Meta node's lock makes writers from other instances wait for this one.
+        Assert.Equal(S.BumpVersion, _server.Requests.First(r => r.Statement is not null && r.Uri.AbsolutePath.Contains("/tx/", StringComparison.Ordinal)).Statement);
         Assert.EndsWith("/commit", _server.Requests[^1].Uri.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(5, _store.DataVersion);
     }
