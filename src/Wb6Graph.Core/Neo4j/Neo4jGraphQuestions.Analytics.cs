@@ -33,9 +33,10 @@ public sealed partial class Neo4jGraphQuestions
         // The projection lives in the server's memory until dropped, so it is made, used and dropped on the writer.
         var graph = $"wb6graph-betweenness-{Guid.NewGuid():N}";
         p["graph"] = graph;
-        var projected = await client.RunAsync(S.GdsProject, p, Neo4jAccess.Write, ct);
         try
         {
+            // Inside the try: a timeout after the server made the projection must still drop it (dropping a missing one is fine).
+            var projected = await client.RunAsync(S.GdsProject, p, Neo4jAccess.Write, ct);
             var nodes = projected.Rows.Count > 0 && projected.Rows[0][1].TryGetInt64(out var n) ? n : 0;
             var config = new Dictionary<string, object?>();
             if (nodes > limits.CentralitySources)
@@ -109,11 +110,11 @@ public sealed partial class Neo4jGraphQuestions
             p["hubDegree"] = hubDegree;
             p["side"] = max * 4;
             result = await client.RunAsync(S.SuggestAll(method), p, Neo4jAccess.Read, ct);
-            if (method != LinkScore.PreferentialAttachment)
-            {
-                var hubs = await client.RunAsync(S.SuggestHubs, new Dictionary<string, object?> { ["asOf"] = p["asOf"], ["hubDegree"] = hubDegree }, Neo4jAccess.Read, ct);
-                capped |= hubs.Rows.Count > 0 && hubs.Rows[0][0].GetInt64() > 0;
-            }
+            // AA, CN, RA skipped the hubs; PA paired only the `side` best-linked entities on each side, which misses a
+            // better pair whenever more entities have links (hubs tend to be linked to each other already).
+            var (over, bound) = method == LinkScore.PreferentialAttachment ? (0, max * 4) : (hubDegree, 0);
+            var hubs = await client.RunAsync(S.SuggestHubs, new Dictionary<string, object?> { ["asOf"] = p["asOf"], ["hubDegree"] = over }, Neo4jAccess.Read, ct);
+            capped |= hubs.Rows.Count > 0 && hubs.Rows[0][0].GetInt64() > bound;
         }
         var suggestions = result.Rows
             .Select(r => new LinkSuggestion(Str(r[0]), Str(r[1]), r[2].GetDouble(), method, Strings(r[3]).Order(StringComparer.Ordinal).ToList()))

@@ -89,6 +89,20 @@ public sealed class Neo4jGraphQuestionsTests
     }
 
     [Fact]
+    public async Task Graph_wide_preferential_attachment_says_capped_when_more_entities_have_links_than_it_paired()
+    {
+        // 30 entities have links; PA pairs the 4 × limit best linked on each side.
+        _answers[S.SuggestAll(LinkScore.PreferentialAttachment)] = _ => Result(["from", "to", "score", "shared"], [["a", "b", 12.0, Array.Empty<string>()]]);
+        _answers[S.SuggestHubs] = r => Result(["hubs"], [[r.Parameters.GetProperty("hubDegree").GetInt32() == 0 ? 30 : 0]]);
+
+        var all = await _questions.SuggestedLinksAsync(null, null, null, LinkScore.PreferentialAttachment, 10, null);
+        var cut = await _questions.SuggestedLinksAsync(null, null, null, LinkScore.PreferentialAttachment, 5, null);
+
+        Assert.False(all.Capped);
+        Assert.True(cut.Capped);
+    }
+
+    [Fact]
     public async Task An_unknown_id_is_a_validation_error_naming_the_argument()
     {
         _answers[S.Resolve] = r => Result(["id", "found", "kind", "live"],
