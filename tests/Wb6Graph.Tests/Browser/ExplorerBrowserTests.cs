@@ -219,6 +219,20 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
     }
 
     [ChromiumFact]
+    public async Task A_crafted_link_cannot_rewrite_the_query_the_page_sends()
+    {
+        // Relation types in the link go into the document as enum names: anything else is dropped, never spliced.
+        var crafted = Uri.EscapeDataString("kcss:FOUNDED]) { truncated } stolen: entity(id: \"enisa\") { id } x9: neighbourhood(id: \"kcss\", types: [FOUNDED");
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync($"?x={crafted}");
+        await explorer.SettledAsync();
+
+        await explorer.Page.ClickAsync("#copy-query");
+        var document = await explorer.EvalAsync<string>("explorer.lastCopied");
+        Assert.DoesNotContain("stolen", document);
+        Assert.Contains("neighbourhood", document);
+    }
+
+    [ChromiumFact]
     public async Task Bad_input_is_named_in_a_message()
     {
         await using var explorer = await new ExplorerPage(server, output).OpenAsync("?pin=no-such-entity,kcss&asOf=2020-13");

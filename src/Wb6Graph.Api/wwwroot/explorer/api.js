@@ -16,7 +16,12 @@ function args(named) {
   return parts.length ? `(${parts.join(', ')})` : '';
 }
 
-export const enums = values => (values && values.length ? { enums: values } : undefined);
+/** Enum values go into the document bare, so only GraphQL names pass: a crafted link cannot rewrite the query. */
+const isName = value => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(value));
+export const enums = values => {
+  const names = (values ?? []).filter(isName);
+  return names.length ? { enums: names } : undefined;
+};
 
 export class GraphQLError extends Error {}
 

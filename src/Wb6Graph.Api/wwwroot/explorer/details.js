@@ -1,7 +1,7 @@
 // The side panel for one entity: what it is, where it belongs, its aliases, attributes and sources, and what
 // can be done with it (expand its neighbours with filters, hide it, use it as a path end).
 import { entityDocument, run } from './api.js';
-import { esc, dates, sourceList, kindLabel, entityLink } from './render.js';
+import { esc, webUrl, dates, sourceList, kindLabel, entityLink } from './render.js';
 import { swatch } from './kinds.js';
 
 export async function loadEntity(id, asOf) {
@@ -10,7 +10,7 @@ export async function loadEntity(id, asOf) {
   return { entity: data.entity, document };
 }
 
-const attributeValue = a => (a.type === 'URL' ? `<a href="${esc(a.value)}" target="_blank" rel="noopener noreferrer">${esc(a.value)}</a>` : esc(a.value));
+const attributeValue = a => (a.type === 'URL' && webUrl(a.value) ? `<a href="${esc(a.value)}" target="_blank" rel="noopener noreferrer">${esc(a.value)}</a>` : esc(a.value));
 
 export function renderEntity(container, entity, { asOf, absent, kindNames, countryName }) {
   if (!entity) {

@@ -16,7 +16,7 @@ const $ = id => document.getElementById(id);
 const state = readState(location.search);
 const docs = {};
 const names = new Map();
-let pathResult = null, generation = 0, firstDraw = true, relationTypes = [], kindNames = [];
+let pathResult = null, generation = 0, latest = {}, firstDraw = true, relationTypes = [], kindNames = [];
 // The neighbourhood shown on a first visit gives way to the first entity the person opens.
 let startingView = false;
 
@@ -35,11 +35,12 @@ const countryName = id => names.get(id) ?? id;
 
 const canvas = new Canvas($('cy'), { onSelect: id => select(id), onBackground: () => {} });
 
-async function drawGraph() {
+async function drawGraph(current) {
   const entities = new Map(), relations = new Map();
   docs.canvas = graphDocument({ pinned: state.pinned, expanded: state.expanded, asOf: state.asOf });
   if (docs.canvas) {
     const data = await run(docs.canvas);
+    if (!current()) return;
     if (firstDraw) performance.mark('explorer:graph-data');
     state.pinned.forEach((id, i) => (data[`p${i}`] ? entities.set(id, data[`p${i}`]) : status(`No entity has the id "${id}" (pin= in the link).`, true)));
     state.expanded.forEach((_, i) => {
@@ -80,33 +81,38 @@ async function drawGraph() {
   }
 }
 
-async function showDetails() {
+async function showDetails(current) {
   const box = $('details');
   if (state.view === 'gaps') {
     if (!state.gap) { box.innerHTML = '<p class="hint">Click a cell of the matrix to read its evidence.</p>'; return; }
     const evidence = await loadEvidence(state.gap, state.asOf);
+    if (!current()) return;
     docs.evidence = evidence.document;
     renderEvidence(box, evidence, countryName);
     return;
   }
   if (!state.selected) { box.innerHTML = '<p class="hint">Find an entity above, or click one on the canvas, to read its facts and sources.</p>'; return; }
   const { entity, document } = await loadEntity(state.selected, state.asOf);
+  if (!current()) return;
   docs.entity = document;
   renderEntity(box, entity, { asOf: state.asOf, absent: entity && isAbsent(entity, state.asOf), kindNames, countryName });
 }
 
-async function showPaths() {
+async function showPaths(current) {
   const box = $('paths-result');
   pathResult = null;
   docs.paths = '';
   if (!state.path) { box.innerHTML = ''; return; }
-  pathResult = await loadPaths(state.path, state.asOf);
+  const result = await loadPaths(state.path, state.asOf);
+  if (!current()) return;
+  pathResult = result;
   docs.paths = pathResult.document;
   renderPaths(box, state.path, pathResult, state.asOf);
 }
 
-async function showGaps() {
+async function showGaps(current) {
   const data = await loadGaps(state.asOf);
+  if (!current()) return;
   docs.gaps = data.document;
   renderGaps($('gaps-view'), data, { asOf: state.asOf, open: state.gap });
 }
@@ -114,6 +120,9 @@ async function showGaps() {
 /** Redraws the parts named (all by default); answers that arrive after a newer redraw began are dropped. */
 async function refresh(parts = ['paths', 'graph', 'gaps', 'details']) {
   const mine = ++generation;
+  // Each part remembers the refresh that last asked for it: an older answer (a slider dragged on) is dropped.
+  const asked = Object.fromEntries(parts.map(p => [p, (latest[p] = mine)]));
+  const current = part => () => latest[part] === asked[part];
   busy(true);
   save();
   const graphView = state.view === 'graph';
@@ -122,13 +131,12 @@ async function refresh(parts = ['paths', 'graph', 'gaps', 'details']) {
   $('view-graph').setAttribute('aria-pressed', String(graphView));
   $('view-gaps').setAttribute('aria-pressed', String(!graphView));
   try {
-    if (parts.includes('paths')) await showPaths();
-    if (mine !== generation) return;
-    if (parts.includes('graph')) await drawGraph();
-    if (parts.includes('gaps') && !graphView) await showGaps();
-    if (parts.includes('details')) await showDetails();
+    if (parts.includes('paths')) await showPaths(current('paths'));
+    if (parts.includes('graph')) await drawGraph(current('graph'));
+    if (parts.includes('gaps') && !graphView) await showGaps(current('gaps'));
+    if (parts.includes('details')) await showDetails(current('details'));
   } catch (error) {
-    status(error.message, true);
+    if (mine === generation) status(error.message, true);
   } finally {
     if (mine === generation) busy(false);
   }

@@ -3,6 +3,9 @@ import { swatch, kindOf } from './kinds.js';
 
 export const esc = value => String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
+/** Only web addresses become links: data written straight into a store could carry javascript: or data: URLs. */
+export const webUrl = value => (/^https?:\/\//i.test(String(value ?? '')) ? String(value) : null);
+
 const confidenceText = { H: 'H: official or primary', M: 'M: secondary', L: 'L: weak' };
 
 export function dates(from, to) {
@@ -13,7 +16,7 @@ export function dates(from, to) {
 
 export function sourceItem(s) {
   if (!s) return '<li>(unknown source)</li>';
-  const where = s.url
+  const where = webUrl(s.url)
     ? `<a href="${esc(s.url)}" target="_blank" rel="noopener noreferrer">${esc(s.title)}</a>`
     : `${esc(s.title)}${s.document ? ` <span class="hint">(document ${esc(s.document)})</span>` : ''}`;
   const who = [s.publisher, s.published].filter(Boolean).map(esc).join(', ');
