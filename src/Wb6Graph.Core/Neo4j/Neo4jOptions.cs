@@ -15,7 +15,7 @@ public sealed class Neo4jOptions
 
     public string Database { get; set; } = "neo4j";
 
-    /// <summary>The longest one request may take, retries included.</summary>
+    /// <summary>The longest one attempt of a request may take; with the retries, a request gives up after three times this.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>Rows per <c>UNWIND</c> batch when seeds are loaded.</summary>
