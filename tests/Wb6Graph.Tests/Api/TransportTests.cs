@@ -225,6 +225,31 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_repeated_get_is_answered_from_the_response_cache_per_media_type_and_not_when_it_is_off()
+    {
+        const string url = "/graphql?query=%7Bentity(id:%22kcss%22)%7Bname%7D%7D";
+        async Task<(int Calls, string Body, string? Type)> Twice(ApiFactory factory, string accept)
+        {
+            void Accept(HttpRequestMessage r) => r.Headers.Accept.ParseAdd(accept);
+            await factory.GetAsync(url, Accept);
+            var before = factory.Counting!.Calls;
+            var second = await factory.GetAsync(url, Accept);
+            return (factory.Counting.Calls - before, second.Body!.ToJsonString(), second.Response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var cached = new ApiFactory();
+        var modern = await Twice(cached, "application/graphql-response+json");
+        var legacy = await Twice(cached, "application/json");
+        Assert.Equal((0, "application/graphql-response+json"), (modern.Calls, modern.Type));
+        Assert.Equal((0, "application/json"), (legacy.Calls, legacy.Type));
+        Assert.Contains("Kosovar Centre for Security Studies", modern.Body);
+
+        using var uncached = new ApiFactory();
+        uncached.Settings["Api:ResponseCacheBytes"] = "0";
+        Assert.Equal(1, (await Twice(uncached, "application/graphql-response+json")).Calls);
+    }
+
+    [Fact]
     public async Task A_write_changes_the_etag_and_the_cached_answer_of_the_same_get()
     {
         using var own = new ApiFactory();
