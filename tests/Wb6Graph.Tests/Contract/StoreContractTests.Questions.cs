@@ -87,6 +87,19 @@ public abstract partial class StoreContractTests
     }
 
     [ContractFact]
+    public async Task Before_an_entity_existed_its_neighbourhood_is_the_entity_alone_even_over_undated_relations()
+    {
+        await Store.AddRelationAsync(new RelationInput(null, "COOPERATES_WITH", "kcss", "wb3c", null, null, null, "M", null, SourceRefs.Of("src-a")));
+
+        var then = await Questions.NeighbourhoodAsync("wb3c", 1, new TraversalOptions(AsOf: Y2022));
+        var now = await Questions.NeighbourhoodAsync("wb3c", 1, new TraversalOptions(AsOf: Y2025));
+
+        Assert.Equal(["wb3c"], then.Entities.Select(e => e.Id));
+        Assert.Empty(then.Relations);
+        Assert.Contains("kcss", now.Entities.Select(e => e.Id));
+    }
+
+    [ContractFact]
     public async Task Gaps_follow_the_template_on_the_date()
     {
         var template = Template();
