@@ -263,6 +263,7 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         var ms = await explorer.EvalAsync<double>("performance.getEntriesByName('explorer:first-graph')[0].startTime");
         output.WriteLine($"navigation start to first graph render: {ms:F0} ms");
         output.WriteLine(await explorer.EvalAsync<string>("performance.getEntriesByType('mark').map(m => `${m.name} ${m.startTime.toFixed(0)} ms`).join('; ')"));
+        output.WriteLine(await explorer.EvalAsync<string>("[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'), ...performance.getEntriesByType('paint')].map(r => `${r.name.split('/').pop() || r.name} ${r.startTime.toFixed(0)}+${(r.duration ?? 0).toFixed(0)}`).join('; ')"));
         Assert.True(await explorer.EvalAsync<int>("explorer.canvas.cy.nodes().length") > 0);
         await explorer.ScreenshotAsync("0-first-load");
         explorer.AssertNoErrors();
