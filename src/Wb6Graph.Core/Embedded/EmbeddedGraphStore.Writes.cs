@@ -12,7 +12,7 @@ public sealed partial class EmbeddedGraphStore
         var errors = new List<ValidationError>();
         var kindOk = Vocabulary.TryParseKind(input.Kind, out var kind);
         if (!kindOk) errors.Add(new("input.kind", input.Kind, "unknown entity kind"));
-        var newSources = CheckSourceRefs(s, input.Sources, "input.sources", errors);
+        var newSources = WriteChecks.CheckSourceRefs(s.Sources, input.Sources, "input.sources", errors);
         var entity = new Entity(input.Id, kind, input.Name?.Trim() ?? "", input.Aliases ?? [], input.Country,
             input.Description, input.Attributes ?? [], input.ValidFrom, input.ValidTo,
             input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(), Origin.User);
@@ -21,7 +21,7 @@ public sealed partial class EmbeddedGraphStore
         if (kindOk && s.Entities.IndexOf.TryGetValue(entity.Id, out var existing) && s.Entities.Kinds[existing] == EntityKind.Country
             && kind != EntityKind.Country && s.Entities.Records.Any(e => e.Country == entity.Id))
             errors.Add(new("input.kind", input.Kind, $"'{entity.Id}' is the country of other entities and must stay a Country"));
-        ThrowIfAny(errors);
+        WriteChecks.ThrowIfAny(errors);
 
         return Commit(s, newSources, tx =>
         {
@@ -40,7 +40,7 @@ public sealed partial class EmbeddedGraphStore
         if (input.Confidence is null) errors.Add(new("input.confidence", null, "confidence is required (H, M or L)"));
         else if (input.Confidence.Length != 1 || !Enum.TryParse(input.Confidence, false, out confidence))
             errors.Add(new("input.confidence", input.Confidence, "confidence must be H, M or L"));
-        var newSources = CheckSourceRefs(s, input.Sources, "input.sources", errors);
+        var newSources = WriteChecks.CheckSourceRefs(s.Sources, input.Sources, "input.sources", errors);
         var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
         if (ReadRelationById(s, id) is not null)
             errors.Add(new(input.Id is null ? "input.id" : "input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)"));
@@ -48,7 +48,7 @@ public sealed partial class EmbeddedGraphStore
             confidence, input.Attributes ?? [], input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
             null, Origin.User);
         FactRules.CheckRelation(relation, new WriteContext(s, newSources, null), f => $"input.{f}", errors);
-        ThrowIfAny(errors);
+        WriteChecks.ThrowIfAny(errors);
         return StoreRelation(s, newSources, relation);
     }, ct);
 
@@ -63,8 +63,8 @@ public sealed partial class EmbeddedGraphStore
             errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
         if (existing.ValidFrom is { } from && validTo <= from)
             errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
-        var newSources = CheckSourceRefs(s, sources, "sources", errors);
-        ThrowIfAny(errors);
+        var newSources = WriteChecks.CheckSourceRefs(s.Sources, sources, "sources", errors);
+        WriteChecks.ThrowIfAny(errors);
         var updated = existing with
         {
             ValidTo = validTo,
@@ -81,8 +81,8 @@ public sealed partial class EmbeddedGraphStore
         var errors = new List<ValidationError>();
         if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is already retracted"));
         if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
-        var newSources = CheckSourceRefs(s, sources, "sources", errors);
-        ThrowIfAny(errors);
+        var newSources = WriteChecks.CheckSourceRefs(s.Sources, sources, "sources", errors);
+        WriteChecks.ThrowIfAny(errors);
         var retraction = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList());
         return StoreRelation(s, newSources, existing with { Retracted = retraction, Origin = Origin.User });
     }, ct);
@@ -121,34 +121,6 @@ public sealed partial class EmbeddedGraphStore
         tx.Commit();
         Volatile.Write(ref _snapshot, SnapshotBuilder.Patch(s, version, newSources, written.Item1, written.Item2));
         return written;
-    }
-
-    /// <summary>Checks that cited sources exist or are valid new ones; returns the new ones to store.</summary>
-    private static IReadOnlyList<Source> CheckSourceRefs(GraphSnapshot s, SourceRefs refs, string field, List<ValidationError> errors)
-    {
-        if (refs.IsEmpty) errors.Add(new(field, null, "at least one source is required: an existing source id or a new source"));
-        for (var i = 0; i < refs.Ids.Count; i++)
-            if (!s.Sources.ContainsKey(refs.Ids[i])) errors.Add(new($"{field}.ids[{i}]", refs.Ids[i], "unknown source id"));
-        var fresh = new List<Source>();
-        for (var i = 0; i < refs.New.Count; i++)
-        {
-            var source = refs.New[i] with { Origin = Origin.User };
-            var at = $"{field}.new[{i}]";
-            FactRules.CheckSource(source, f => $"{at}.{f}", errors);
-            if (s.Sources.TryGetValue(source.Id, out var stored))
-            {
-                if (stored with { Origin = Origin.User } != source)
-                    errors.Add(new($"{at}.id", source.Id, "a different source with this id exists; cite it by id or choose another id"));
-            }
-            else fresh.Add(source);
-        }
-        return fresh;
-    }
-
-    private static void ThrowIfAny(List<ValidationError> errors)
-    {
-        // A bad source id is found both by the source check and by the fact rules: report it once, where it was given.
-        if (errors.Count > 0) throw new GraphValidationException(errors.DistinctBy(e => (e.Value, e.Message)).ToList());
     }
 
     /// <summary>The graph as a write sees it: the snapshot plus the sources and the entity that the write itself adds.</summary>
