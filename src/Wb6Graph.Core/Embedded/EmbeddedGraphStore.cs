@@ -119,27 +119,34 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             if (!s.Entities.IndexOf.TryGetValue(tt, out var ti)) return Task.FromResult(EmptyPage<Relation>());
             to = ti;
         }
-        // Relations come in key order (the order they were written), which stays stable across writes.
+        // Relations come in key order (the order they were written), which stays stable across writes. Rows are in
+        // (from, to) order, so a page is the First smallest keys after the cursor, picked without sorting every match.
         IEnumerable<int> candidates = from is { } fromIndex
-            ? RelsOf(s, fromIndex, Direction.Out).Order()
-            : to is { } toIndex ? RelsOf(s, toIndex, Direction.In).Order() : Enumerable.Range(0, s.RelationCount);
-        var matches = candidates
-            .Where(r => (to is null || s.Relations.To[r] == to) && (from is null || s.Relations.From[r] == from) && s.RelationAdmitted(r, filter))
-            .ToList();
-        var start = 0;
-        if (query.After is { } after)
+            ? RelsOf(s, fromIndex, Direction.Out)
+            : to is { } toIndex ? RelsOf(s, toIndex, Direction.In) : Enumerable.Range(0, s.RelationCount);
+        long? afterKey = query.After is { } after ? long.Parse(Cursor.Decode(after, "r"), System.Globalization.CultureInfo.InvariantCulture) : null;
+        var keys = s.Relations.Keys;
+        var largestFirst = new PriorityQueue<int, long>(Comparer<long>.Create((x, y) => y.CompareTo(x)));
+        int total = 0, before = 0;
+        foreach (var r in candidates)
         {
-            var key = long.Parse(Cursor.Decode(after, "r"), System.Globalization.CultureInfo.InvariantCulture);
-            start = matches.FindIndex(r => s.Relations.Keys[r] > key);
-            if (start < 0) start = matches.Count;
+            if ((to is not null && s.Relations.To[r] != to) || (from is not null && s.Relations.From[r] != from) || !s.RelationAdmitted(r, filter)) continue;
+            total++;
+            if (keys[r] <= afterKey)
+            {
+                before++;
+                continue;
+            }
+            if (largestFirst.Count < query.First) largestFirst.Enqueue(r, keys[r]);
+            else if (query.First > 0 && largestFirst.TryPeek(out _, out var largest) && keys[r] < largest) largestFirst.DequeueEnqueue(r, keys[r]);
         }
-        var page = matches.Skip(start).Take(query.First).ToList();
+        var page = largestFirst.UnorderedItems.Select(x => x.Element).OrderBy(r => keys[r]).ToList();
         return Task.FromResult(new Page<Relation>(
             RelationRecords(s, page),
-            page.Select(r => Cursor.Encode("r", s.Relations.Keys[r].ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
-            matches.Count,
-            start + page.Count < matches.Count,
-            start > 0));
+            page.Select(r => Cursor.Encode("r", keys[r].ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            total,
+            before + page.Count < total,
+            before > 0));
     }
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetRelationsOfAsync(
@@ -154,7 +161,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 result[id] = [];
                 continue;
             }
-            result[id] = RelationRecords(s, RelsOf(s, i, direction).Distinct().Order().Where(r => s.RelationAdmitted(r, filter)).ToList());
+            result[id] = RelationRecords(s, RelsOf(s, i, direction).Distinct().OrderBy(r => s.Relations.Keys[r]).Where(r => s.RelationAdmitted(r, filter)).ToList());
         }
         return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Relation>>>(result);
     }
@@ -261,11 +268,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             .Select(x => x.Relation).FirstOrDefault();
     }
 
-    private static int[] RelsOf(GraphSnapshot s, int entity, Direction direction)
-    {
-        var (start, end) = s.Adjacency.Range(entity, direction);
-        return s.Adjacency.Rels[start..end];
-    }
+    private static int[] RelsOf(GraphSnapshot s, int entity, Direction direction) => s.Adjacency.RelationsOf(entity, direction);
 
     private static Page<T> EmptyPage<T>() => new([], [], 0, false, false);
 }

@@ -1,11 +1,12 @@
+using System.Runtime.CompilerServices;
 using Wb6Graph.Model;
 
 namespace Wb6Graph.Embedded;
 
 /// <summary>
 /// An immutable view of the whole graph at one data version. Topology is compressed adjacency (CSR) in both
-/// directions: per arc the neighbour's index and the relation's index (8 bytes an arc); per relation its type,
-/// flags and validity as columns, so traversals filter without touching relation records.
+/// directions (see <see cref="Adjacency"/>); per relation its type, flags and validity as columns, so traversals filter
+/// without touching relation records. Relations are numbered by (from, to, key), entities in breadth-first order.
 /// Writers build a new snapshot and swap it in; readers keep the one they started with.
 /// </summary>
 public sealed class GraphSnapshot
@@ -68,29 +69,37 @@ public sealed class GraphSnapshot
 }
 
 /// <summary>
-/// Compressed sparse rows holding both directions: the arcs of entity u are Targets/Rels[Offsets[u]..Offsets[u+1]),
+/// Compressed sparse rows holding both directions: the arcs of entity u are Targets[Offsets[u]..Offsets[u+1]),
 /// those leaving u first, up to Split[u], then those entering it, each half sorted by neighbour. A traversal that follows
 /// relations either way scans one contiguous range; one that follows them forward stops at the split.
+/// Relations are numbered by (from, to), so the arcs leaving u are relations OutFirst[u], OutFirst[u] + 1, ... in arc
+/// order and need no stored relation index; only the entering half keeps one (InRels). Per relation that is 2 targets
+/// and 1 relation index: 6 bytes an arc, plus 12 bytes an entity for the three offset arrays.
 /// </summary>
 internal sealed class Adjacency
 {
-    private Adjacency(int[] offsets, int[] split, int[] targets, int[] rels)
+    private Adjacency(int[] offsets, int[] split, int[] outFirst, int[] targets, int[] inRels)
     {
         Offsets = offsets;
         Split = split;
+        OutFirst = outFirst;
         Targets = targets;
-        Rels = rels;
+        InRels = inRels;
     }
 
     public int[] Offsets { get; }
 
     public int[] Split { get; }
 
+    /// <summary>The first relation leaving u; relations leaving u are OutFirst[u]..OutFirst[u+1].</summary>
+    public int[] OutFirst { get; }
+
     public int[] Targets { get; }
 
-    public int[] Rels { get; }
+    /// <summary>The relation of each entering arc: the entering arc a of u is InRels[a - OutFirst[u + 1]].</summary>
+    public int[] InRels { get; }
 
-    public long Bytes => 4L * (Offsets.Length + Split.Length + Targets.Length + Rels.Length);
+    public long Bytes => 4L * (Offsets.Length + Split.Length + OutFirst.Length + Targets.Length + InRels.Length);
 
     /// <summary>The arc range of u for a direction: Out, In or Both.</summary>
     public (int Start, int End) Range(int u, Direction direction) => direction switch
@@ -102,52 +111,62 @@ internal sealed class Adjacency
 
     public int Degree(int u) => Offsets[u + 1] - Offsets[u];
 
-    public static Adjacency Build(int nodes, int[] from, int[] to, int relations)
+    /// <summary>The relation of arc a, one of u's arcs.</summary>
+    /// <remarks>
+    /// Offsets[u] counts the arcs of the entities before u, OutFirst[u] the leaving ones among them, so a leaving arc's
+    /// relation is a - (Offsets[u] - OutFirst[u]), and the entering arcs before u's number Offsets[u] - OutFirst[u] + the
+    /// leaving arcs of u, which makes the entering arc a the (a - OutFirst[u + 1])-th.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Rel(int u, int a) => a < Split[u] ? a - Offsets[u] + OutFirst[u] : InRels[a - OutFirst[u + 1]];
+
+    /// <summary>The relations of u's arcs for a direction, in arc order.</summary>
+    public int[] RelationsOf(int u, Direction direction)
     {
-        var offsets = new int[nodes + 1];
-        var outDegree = new int[nodes];
-        for (var r = 0; r < relations; r++)
-        {
-            outDegree[from[r]]++;
-            offsets[to[r] + 1]++;
-        }
-        for (var i = 0; i < nodes; i++) offsets[i + 1] += offsets[i] + outDegree[i];
-        var split = new int[nodes];
-        var outCursor = new int[nodes];
-        var inCursor = new int[nodes];
-        for (var i = 0; i < nodes; i++)
-        {
-            outCursor[i] = offsets[i];
-            split[i] = inCursor[i] = offsets[i] + outDegree[i];
-        }
-        // Each half of an entity's arcs is sorted by neighbour (then relation): placing the relations in order of
-        // their other end, a counting sort, does it in linear time, and lets "are u and v linked" be a binary search.
-        var targets = new int[2 * relations];
-        var rels = new int[2 * relations];
-        foreach (var r in ByEnd(nodes, to, relations))
-        {
-            var o = outCursor[from[r]]++;
-            targets[o] = to[r];
-            rels[o] = r;
-        }
-        foreach (var r in ByEnd(nodes, from, relations))
-        {
-            var i = inCursor[to[r]]++;
-            targets[i] = from[r];
-            rels[i] = r;
-        }
-        return new Adjacency(offsets, split, targets, rels);
+        var (start, end) = Range(u, direction);
+        var result = new int[end - start];
+        for (var a = start; a < end; a++) result[a - start] = Rel(u, a);
+        return result;
     }
 
-    /// <summary>Relation indexes ordered by one of their ends, ties in index order.</summary>
-    private static int[] ByEnd(int nodes, int[] end, int relations)
+    /// <summary>The topology of relations numbered by (from, to): relation r leaves from[r] and enters to[r].</summary>
+    public static Adjacency Build(int nodes, int[] from, int[] to, int relations)
     {
-        var start = new int[nodes + 1];
-        for (var r = 0; r < relations; r++) start[end[r] + 1]++;
-        for (var i = 0; i < nodes; i++) start[i + 1] += start[i];
-        var order = new int[relations];
-        for (var r = 0; r < relations; r++) order[start[end[r]]++] = r;
-        return order;
+        var outFirst = new int[nodes + 1];
+        var offsets = new int[nodes + 1];
+        for (var r = 0; r < relations; r++)
+        {
+            if (r > 0 && (from[r] < from[r - 1] || (from[r] == from[r - 1] && to[r] < to[r - 1])))
+                throw new InvalidOperationException($"relation {r} is out of (from, to) order: the snapshot must number relations by their ends");
+            outFirst[from[r] + 1]++;
+            offsets[to[r] + 1]++;
+        }
+        // Counts to starts: outFirst[i + 1] held the leaving arcs of i and offsets[i + 1] its entering ones.
+        var split = new int[nodes];
+        for (var i = 0; i < nodes; i++)
+        {
+            var outDegree = outFirst[i + 1];
+            outFirst[i + 1] += outFirst[i];
+            split[i] = offsets[i] + outDegree;
+            offsets[i + 1] += split[i];
+        }
+        var targets = new int[2 * relations];
+        var inRels = new int[relations];
+        // The leaving half of u is its relations in number order, which is already by neighbour.
+        for (var u = 0; u < nodes; u++)
+            for (int r = outFirst[u], a = offsets[u]; r < outFirst[u + 1]; r++, a++)
+                targets[a] = to[r];
+        // The entering half: relations in number order are by source, so filling each entity's half in that order
+        // sorts it by neighbour too.
+        var inCursor = (int[])split.Clone();
+        for (var r = 0; r < relations; r++)
+        {
+            var v = to[r];
+            var a = inCursor[v]++;
+            targets[a] = from[r];
+            inRels[a - outFirst[v + 1]] = r;
+        }
+        return new Adjacency(offsets, split, outFirst, targets, inRels);
     }
 
     /// <summary>

@@ -72,22 +72,29 @@ internal sealed class EntityTable
 internal sealed class RelationTable
 {
     public RelationTable(int count, bool keepDetails)
+        : this(new long[count], new RelationType[count], new byte[count], new Confidence[count], new int[count], new int[count],
+            new int[count], new int[count], keepDetails ? new Relation[count] : null)
     {
-        Count = count;
-        Keys = new long[count];
-        Types = new RelationType[count];
-        Flags = new byte[count];
-        Confidences = new Confidence[count];
-        From = new int[count];
-        To = new int[count];
-        ValidFrom = new int[count];
-        ValidTo = new int[count];
-        Details = keepDetails ? new Relation[count] : null;
+    }
+
+    private RelationTable(long[] keys, RelationType[] types, byte[] flags, Confidence[] confidences, int[] from, int[] to,
+        int[] validFrom, int[] validTo, Relation[]? details)
+    {
+        Count = keys.Length;
+        Keys = keys;
+        Types = types;
+        Flags = flags;
+        Confidences = confidences;
+        From = from;
+        To = to;
+        ValidFrom = validFrom;
+        ValidTo = validTo;
+        Details = details;
     }
 
     public int Count { get; }
 
-    /// <summary>SQLite keys, ascending: a relation's index is found by binary search.</summary>
+    /// <summary>SQLite keys: the order relations were written in. Rows are in (from, to, key) order, not key order.</summary>
     public long[] Keys { get; }
 
     public RelationType[] Types { get; }
@@ -118,21 +125,41 @@ internal sealed class RelationTable
         ValidTo[r] = validTo;
     }
 
-    public int IndexOfKey(long key) => Array.BinarySearch(Keys, key);
+    /// <summary>The row of a key, or -1. A scan: it serves single writes, whose snapshot patch is linear anyway.</summary>
+    public int IndexOfKey(long key) => Array.IndexOf(Keys, key);
 
-    /// <summary>A copy with room for <paramref name="extra"/> more relations at the end.</summary>
-    public RelationTable Grow(int extra)
+    /// <summary>Whether row a comes before row b in (from, to, key) order.</summary>
+    public static bool Before(int fromA, int toA, long keyA, int fromB, int toB, long keyB) =>
+        fromA != fromB ? fromA < fromB : toA != toB ? toA < toB : keyA < keyB;
+
+    /// <summary>
+    /// A copy with the row at <paramref name="removeAt"/> (if not -1) taken out and an empty row put where
+    /// <paramref name="insertBefore"/> was (Count for the end); returns the copy and the empty row's index.
+    /// </summary>
+    public (RelationTable Table, int Slot) Splice(int removeAt, int insertBefore)
     {
-        var copy = new RelationTable(Count + extra, Details is not null);
-        Array.Copy(Keys, copy.Keys, Count);
-        Array.Copy(Types, copy.Types, Count);
-        Array.Copy(Flags, copy.Flags, Count);
-        Array.Copy(Confidences, copy.Confidences, Count);
-        Array.Copy(From, copy.From, Count);
-        Array.Copy(To, copy.To, Count);
-        Array.Copy(ValidFrom, copy.ValidFrom, Count);
-        Array.Copy(ValidTo, copy.ValidTo, Count);
-        if (Details is not null) Array.Copy(Details, copy.Details!, Count);
-        return copy;
+        var order = new List<int>(Count + 1);
+        var slot = -1;
+        for (var r = 0; r <= Count; r++)
+        {
+            if (r == insertBefore)
+            {
+                slot = order.Count;
+                order.Add(-1);
+            }
+            if (r < Count && r != removeAt) order.Add(r);
+        }
+        var rows = order.ToArray();
+        return (new RelationTable(Gather(Keys, rows), Gather(Types, rows), Gather(Flags, rows), Gather(Confidences, rows), Gather(From, rows),
+            Gather(To, rows), Gather(ValidFrom, rows), Gather(ValidTo, rows), Details is null ? null : Gather(Details, rows)), slot);
+    }
+
+    /// <summary>column[order[k]] for each k; -1 gives an empty row.</summary>
+    private static T[] Gather<T>(T[] column, int[] order)
+    {
+        var result = new T[order.Length];
+        for (var k = 0; k < order.Length; k++)
+            if (order[k] >= 0) result[k] = column[order[k]];
+        return result;
     }
 }

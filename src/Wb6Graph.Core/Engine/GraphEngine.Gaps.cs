@@ -73,7 +73,7 @@ public sealed partial class GraphEngine
                 var (start, end) = adj.Range(u, step.Direction);
                 for (var a = start; a < end; a++)
                 {
-                    var r = adj.Rels[a];
+                    var r = adj.Rel(u, a);
                     var v = adj.Targets[a];
                     if (!f.Relation(r) || !step.Types.Contains(s.Relations.Types[r]) || nodes.Contains(v)) continue;
                     if (step.Kinds.Count > 0 && !step.Kinds.Contains(s.Entities.Kinds[v])) continue;
@@ -104,7 +104,7 @@ public sealed partial class GraphEngine
                 var steps = new List<PathStep>();
                 for (var i = 0; i + 1 < nodes.Length; i++)
                 {
-                    var rels = g.Select(c => c.Rels[i]).Distinct().Order().ToList();
+                    var rels = g.Select(c => c.Rels[i]).Distinct().OrderBy(r => s.Relations.Keys[r]).ToList();
                     steps.Add(new PathStep(s.Entities.Records[nodes[i]].Id, s.Entities.Records[nodes[i + 1]].Id, store.RelationRecords(s, rels)));
                 }
                 return new GraphPath(nodes.Select(n => s.Entities.Records[n]).ToList(), steps, steps.Count);

@@ -136,10 +136,13 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
         var adj = s.Adjacency;
         var (start, end) = adj.Range(u, f.ForwardOnly ? Direction.Out : Direction.Both);
         for (var a = start; a < end; a++)
-            if (f.Relation(adj.Rels[a])) yield return (adj.Targets[a], adj.Rels[a]);
+        {
+            var r = adj.Rel(u, a);
+            if (f.Relation(r)) yield return (adj.Targets[a], r);
+        }
     }
 
-    /// <summary>The admitted relations from u to v (and from v to u unless forward only), in index order.</summary>
+    /// <summary>The admitted relations from u to v (and from v to u unless forward only), in the order they were written.</summary>
     internal static List<int> RelationsBetween(GraphSnapshot s, ArcFilter f, int u, int v)
     {
         // Each half of u's arcs is sorted by neighbour: a hub's step costs two binary searches, not a scan of its arcs.
@@ -147,13 +150,17 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
         var rels = new List<int>();
         Collect(adj.Offsets[u], adj.Split[u]);
         if (!f.ForwardOnly) Collect(adj.Split[u], adj.Offsets[u + 1]);
-        rels.Sort();
+        var keys = s.Relations.Keys;
+        rels.Sort((x, y) => keys[x].CompareTo(keys[y]));
         return rels;
 
         void Collect(int start, int end)
         {
             for (var a = adj.LowerBound(start, end, v); a < end && adj.Targets[a] == v; a++)
-                if (f.Relation(adj.Rels[a])) rels.Add(adj.Rels[a]);
+            {
+                var r = adj.Rel(u, a);
+                if (f.Relation(r)) rels.Add(r);
+            }
         }
     }
 

@@ -73,7 +73,11 @@ internal static class KShortestPaths
         var adj = s.Adjacency;
         var (start, end) = adj.Range(u, f.ForwardOnly ? Direction.Out : Direction.Both);
         for (var a = start; a < end; a++)
-            if (adj.Targets[a] == v && f.Relation(adj.Rels[a])) best = Math.Min(best, f.Weight(adj.Rels[a]));
+        {
+            if (adj.Targets[a] != v) continue;
+            var r = adj.Rel(u, a);
+            if (f.Relation(r)) best = Math.Min(best, f.Weight(r));
+        }
         return best;
     }
 

@@ -40,7 +40,6 @@ internal sealed class LinkIndex
         var adj = s.Adjacency;
         var offsets = adj.Offsets;
         var targets = adj.Targets;
-        var rels = adj.Rels;
         var flags = s.Relations.Flags;
         var degree = new int[n];
         // last[v] == u: v already counted as a neighbour of u (parallel relations make one neighbour).
@@ -53,7 +52,7 @@ internal sealed class LinkIndex
             {
                 var v = targets[a];
                 if (v == u || last[v] == u) continue;
-                if (s.HasRetracted && (flags[rels[a]] & GraphSnapshot.RetractedFlag) != 0) continue;
+                if (s.HasRetracted && (flags[adj.Rel(u, a)] & GraphSnapshot.RetractedFlag) != 0) continue;
                 last[v] = u;
                 d++;
             }

@@ -47,7 +47,7 @@ internal static partial class LinkScoring
         for (var a = adj.Offsets[z]; a < adj.Offsets[z + 1]; a++)
         {
             var v = adj.Targets[a];
-            if (v == z || seen[v] == mark || (mode != 0 && !Traversal.Admits(s, f, mode, adj.Rels[a])) || !f.Exists(v)) continue;
+            if (v == z || seen[v] == mark || (mode != 0 && !Traversal.Admits(s, f, mode, adj.Rel(z, a))) || !f.Exists(v)) continue;
             seen[v] = mark;
             d++;
         }

@@ -42,7 +42,7 @@ internal static partial class LinkScoring
         var mode = Traversal.Mode(s, f);
         var index = f.Unfiltered ? LinkIndex.Of(s) : null;
         var adj = s.Adjacency;
-        var (offsets, targets, rels) = (adj.Offsets, adj.Targets, adj.Rels);
+        var (offsets, targets) = (adj.Offsets, adj.Targets);
 
         var zs = sc.Queue2;
         var nx = 0;
@@ -51,7 +51,7 @@ internal static partial class LinkScoring
         for (var a = offsets[x]; a < offsets[x + 1]; a++)
         {
             var v = targets[a];
-            if (cells[v].Stamp == mark || (mode != 0 && !Traversal.Admits(s, f, mode, rels[a])) || !f.Exists(v)) continue;
+            if (cells[v].Stamp == mark || (mode != 0 && !Traversal.Admits(s, f, mode, adj.Rel(x, a))) || !f.Exists(v)) continue;
             cells[v] = new LinkCell { Stamp = mark, Via = NeighbourOfX };
             zs[nx++] = v;
         }
@@ -73,7 +73,7 @@ internal static partial class LinkScoring
     {
         var sc = Scratch.For(s.EntityCount);
         var adj = s.Adjacency;
-        var (offsets, targets, rels) = (adj.Offsets, adj.Targets, adj.Rels);
+        var offsets = adj.Offsets;
         var zs = sc.Queue2.AsSpan(0, nx);
         var degrees = sc.HopsB.AsSpan(0, nx);
         for (var i = 0; i < nx; i++) degrees[i] = index?.Degree[zs[i]] ?? FilteredDegree(s, f, mode, zs[i], sc, budget);
@@ -133,12 +133,12 @@ internal static partial class LinkScoring
             if (cell.Stamp == mark)
             {
                 if (cell.Via == z || cell.Via < 0) continue; // parallel relations make one neighbour
-                if (mode != 0 && !Traversal.Admits(s, f, mode, adj.Rels[a])) continue;
+                if (mode != 0 && !Traversal.Admits(s, f, mode, adj.Rel(z, a))) continue;
                 cell.Via = z;
                 cell.Score += w;
                 continue;
             }
-            if (mode != 0 && !Traversal.Admits(s, f, mode, adj.Rels[a])) continue;
+            if (mode != 0 && !Traversal.Admits(s, f, mode, adj.Rel(z, a))) continue;
             if (!f.Exists(y) || (kinds is not null && !kinds.Contains(s.Entities.Kinds[y])))
             {
                 cell = new LinkCell { Stamp = mark, Via = Excluded };
@@ -210,7 +210,8 @@ internal static partial class LinkScoring
             position[zs[j]] = j;
             lastCandidate[zs[j]] = -1;
         }
-        var (targets, rels) = (s.Adjacency.Targets, s.Adjacency.Rels);
+        var adj = s.Adjacency;
+        var targets = adj.Targets;
         foreach (var y in cands)
         {
             ref var cell = ref cells[y];
@@ -230,7 +231,7 @@ internal static partial class LinkScoring
             {
                 var z = targets[a];
                 if (inRest[z] != restMark || lastCandidate[z] == y) continue;
-                if (mode != 0 && !Traversal.Admits(s, f, mode, rels[a])) continue;
+                if (mode != 0 && !Traversal.Admits(s, f, mode, adj.Rel(y, a))) continue;
                 lastCandidate[z] = y;
                 cell.Score += weights[position[z]];
             }
@@ -244,14 +245,14 @@ internal static partial class LinkScoring
     internal static bool Linked(GraphSnapshot s, in ArcFilter f, int mode, int y, int z)
     {
         var adj = s.Adjacency;
-        return LinkedIn(s, f, mode, adj.Offsets[y], adj.Split[y], z) || LinkedIn(s, f, mode, adj.Split[y], adj.Offsets[y + 1], z);
+        return LinkedIn(s, f, mode, y, adj.Offsets[y], adj.Split[y], z) || LinkedIn(s, f, mode, y, adj.Split[y], adj.Offsets[y + 1], z);
     }
 
-    private static bool LinkedIn(GraphSnapshot s, in ArcFilter f, int mode, int start, int end, int z)
+    private static bool LinkedIn(GraphSnapshot s, in ArcFilter f, int mode, int y, int start, int end, int z)
     {
         var adj = s.Adjacency;
         for (var a = adj.LowerBound(start, end, z); a < end && adj.Targets[a] == z; a++)
-            if (mode == 0 || Traversal.Admits(s, f, mode, adj.Rels[a])) return true;
+            if (mode == 0 || Traversal.Admits(s, f, mode, adj.Rel(y, a))) return true;
         return false;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class SharedNeighbours(GraphSnapshot s, ArcFilter f)
         var sc = Scratch.For(s.EntityCount);
         var marked = sc.StampA;
         var adj = s.Adjacency;
-        var (offsets, targets, rels) = (adj.Offsets, adj.Targets, adj.Rels);
+        var (offsets, targets) = (adj.Offsets, adj.Targets);
         if (x != _x)
         {
             _x = x;
@@ -29,7 +29,7 @@ internal sealed class SharedNeighbours(GraphSnapshot s, ArcFilter f)
             for (var a = offsets[x]; a < offsets[x + 1]; a++)
             {
                 var v = targets[a];
-                if (marked[v] == _mark || !Admits(rels[a]) || !f.Exists(v)) continue;
+                if (marked[v] == _mark || !Admits(adj.Rel(x, a)) || !f.Exists(v)) continue;
                 marked[v] = _mark;
                 _ofX.Add(v);
             }
@@ -42,7 +42,7 @@ internal sealed class SharedNeighbours(GraphSnapshot s, ArcFilter f)
             for (var a = offsets[y]; a < offsets[y + 1]; a++)
             {
                 var v = targets[a];
-                if (v != x && marked[v] == _mark && Admits(rels[a])) shared.Add(v);
+                if (v != x && marked[v] == _mark && Admits(adj.Rel(y, a))) shared.Add(v);
             }
         }
         else

@@ -100,7 +100,6 @@ internal static partial class Traversal
         ref var ends = ref MemoryMarshal.GetArrayDataReference(f.ForwardOnly ? adj.Split : adj.Offsets);
         var endShift = f.ForwardOnly ? 0 : 1;
         ref var targets = ref MemoryMarshal.GetArrayDataReference(adj.Targets);
-        ref var rels = ref MemoryMarshal.GetArrayDataReference(adj.Rels);
         ref var bits = ref MemoryMarshal.GetReference(seen);
         var tail = levelEnd;
         long arcs = 0;
@@ -114,7 +113,7 @@ internal static partial class Traversal
                 ref var word = ref Unsafe.Add(ref bits, v >> 6);
                 var bit = 1UL << v;
                 if ((word & bit) != 0) continue;
-                if (mode != 0 && (!Admits(s, f, mode, Unsafe.Add(ref rels, a)) || (mode == 2 && !f.Entity(v)))) continue;
+                if (mode != 0 && (!Admits(s, f, mode, adj.Rel(u, a)) || (mode == 2 && !f.Entity(v)))) continue;
                 word |= bit;
                 queue[tail++] = v;
                 arcs += Unsafe.Add(ref offsets, v + 1) - Unsafe.Add(ref offsets, v);
@@ -132,7 +131,6 @@ internal static partial class Traversal
         // Forward only, an entity is reached through the arcs entering it.
         ref var starts = ref MemoryMarshal.GetArrayDataReference(f.ForwardOnly ? adj.Split : adj.Offsets);
         ref var targets = ref MemoryMarshal.GetArrayDataReference(adj.Targets);
-        ref var rels = ref MemoryMarshal.GetArrayDataReference(adj.Rels);
         ref var frontBits = ref MemoryMarshal.GetReference(front);
         var found = 0;
         long arcs = 0;
@@ -150,7 +148,7 @@ internal static partial class Traversal
                 {
                     var u = Unsafe.Add(ref targets, a);
                     if ((Unsafe.Add(ref frontBits, u >> 6) & (1UL << u)) == 0) continue;
-                    if (mode != 0 && !Admits(s, f, mode, Unsafe.Add(ref rels, a))) continue;
+                    if (mode != 0 && !Admits(s, f, mode, adj.Rel(v, a))) continue;
                     seen[w] |= 1UL << v;
                     next[w] |= 1UL << v;
                     found++;

@@ -101,7 +101,6 @@ internal static partial class Traversal
         var offsets = adj.Offsets;
         var split = adj.Split;
         var targets = adj.Targets;
-        var rels = adj.Rels;
         // Walking toward the target follows arcs forward (Out); walking back from it follows them backward (In).
         var firstHalf = !f.ForwardOnly || towardTarget;
         var secondHalf = !f.ForwardOnly || !towardTarget;
@@ -116,7 +115,7 @@ internal static partial class Traversal
                 if (seen[v] == mark) continue;
                 if (mode != 0)
                 {
-                    if (!Admits(s, f, mode, rels[a])) continue;
+                    if (!Admits(s, f, mode, adj.Rel(u, a))) continue;
                     if (mode == 2 && v != otherEnd && !f.Entity(v)) continue;
                 }
                 if (mask is not null && (towardTarget ? mask.Blocks(u, v) : mask.Blocks(v, u) || mask.Nodes.Contains(v))) continue;
@@ -158,7 +157,7 @@ internal static partial class Traversal
             for (var a = start; a < end; a++)
             {
                 var v = adj.Targets[a];
-                var r = adj.Rels[a];
+                var r = adj.Rel(u, a);
                 if (done[v] == mark || !f.Relation(r)) continue;
                 if (v != to && !f.Entity(v)) continue;
                 if (mask is not null && mask.Blocks(u, v)) continue;

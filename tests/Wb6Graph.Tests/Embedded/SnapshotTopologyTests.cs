@@ -1,0 +1,151 @@
+using Wb6Graph.Embedded;
+using Wb6Graph.Model;
+using Xunit.Abstractions;
+
+namespace Wb6Graph.Tests.Embedded;
+
+/// <summary>
+/// The snapshot numbers relations by their ends so that leaving arcs need no stored relation index. Single writes patch
+/// the previous snapshot rather than reloading it: after any sequence of them, every arc must still name the relation it
+/// stands for, and the topology must be the one a fresh load from the database builds.
+/// </summary>
+public sealed class SnapshotTopologyTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("wb6-topology-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly Source Note = new("note", "Working note", "Wb6Graph", new DateOnly(2024, 1, 1), null, "note.txt", SourceKind.Official);
+
+    private static readonly RelationType[] Types = [RelationType.FUNDS, RelationType.COOPERATES_WITH, RelationType.MEMBER_OF, RelationType.FOUNDED];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Patched_snapshots_keep_every_arc_on_its_relation_and_match_a_fresh_load(int seed)
+    {
+        output.WriteLine($"seed {seed}");
+        var rnd = new Random(seed);
+        var ids = Enumerable.Range(0, 12).Select(i => $"org-{i}").ToList();
+        var written = new List<string>();
+        HashSet<string> ended = [], retracted = [];
+        using (var store = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { DataDirectory = _dir }))
+        {
+            var relations = Enumerable.Range(0, 20).Select(i => RandomRelation(rnd, ids, $"seed-{i}")).ToList();
+            await store.LoadSeedsAsync(new SeedGraph([Note],
+                ids.Select(id => new Entity(id, EntityKind.NonProfit, id, [], null, null, [], null, null, ["note"])).ToList(),
+                relations));
+            written.AddRange(relations.Select(r => r.Id));
+            AssertTopology(store.Snapshot);
+
+            for (var step = 0; step < 120; step++)
+            {
+                switch (rnd.Next(6))
+                {
+                    case 0:
+                        var id = $"new-{step}";
+                        await store.UpsertEntityAsync(new EntityInput(id, "Company", id, null, null, null, null, null, null, SourceRefs.Of("note")));
+                        ids.Add(id);
+                        break;
+                    case 1 when Pick(rnd, written, ended, retracted) is { } toEnd:
+                        await store.EndRelationAsync(toEnd, new DateOnly(2030, 1, 1), SourceRefs.Of("note"));
+                        break;
+                    case 2 when Pick(rnd, written, retracted) is { } toRetract:
+                        await store.RetractRelationAsync(toRetract, "checked again", SourceRefs.Of("note"));
+                        break;
+                    default:
+                        var r = RandomRelation(rnd, ids, $"added-{step}");
+                        await store.AddRelationAsync(new RelationInput(r.Id, r.Type.ToString(), r.From, r.To, r.ValidFrom, null, null, "M", null, SourceRefs.Of("note")));
+                        written.Add(r.Id);
+                        break;
+                }
+                AssertTopology(store.Snapshot);
+            }
+
+            var patched = Arcs(store.Snapshot);
+            using var reopened = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { DataDirectory = _dir });
+            Assert.Equal(patched, Arcs(reopened.Snapshot));
+        }
+
+        // Rows sit in (from, to) order, yet paging still lists relations in the order they were written.
+        using var again = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { DataDirectory = _dir });
+        var paged = new List<string>();
+        string? after = null;
+        Page<Relation> page;
+        do
+        {
+            page = await again.FindRelationsAsync(new RelationQuery(First: 7, After: after, IncludeRetracted: true));
+            Assert.Equal(written.Count, page.TotalCount);
+            Assert.Equal(paged.Count > 0, page.HasPreviousPage);
+            paged.AddRange(page.Items.Select(r => r.Id));
+            after = page.Cursors.LastOrDefault();
+        }
+        while (page.HasNextPage);
+        Assert.Equal(written, paged);
+    }
+
+    /// <summary>A relation in neither set, now added to <paramref name="done"/>; null when none is left. (A retracted relation cannot be ended.)</summary>
+    private static string? Pick(Random rnd, List<string> written, HashSet<string> done, HashSet<string>? alsoSkip = null)
+    {
+        var left = written.Where(id => !done.Contains(id) && alsoSkip?.Contains(id) != true).ToList();
+        if (left.Count == 0) return null;
+        var id = left[rnd.Next(left.Count)];
+        done.Add(id);
+        return id;
+    }
+
+    private static Relation RandomRelation(Random rnd, List<string> ids, string id)
+    {
+        var from = rnd.Next(ids.Count);
+        var to = (from + 1 + rnd.Next(ids.Count - 1)) % ids.Count;
+        // A few repeated pairs, so that parallel relations between the same two entities are covered.
+        if (rnd.Next(4) == 0) (from, to) = (0, 1);
+        return new Relation(id, Types[rnd.Next(Types.Length)], ids[from], ids[to], new DateOnly(2020 + rnd.Next(5), 1, 1), null, null,
+            Confidence.M, [], ["note"]);
+    }
+
+    /// <summary>Every arc, by ids: (entity, leaving or entering, neighbour, relation).</summary>
+    private static List<string> Arcs(GraphSnapshot s)
+    {
+        var adj = s.Adjacency;
+        var arcs = new List<string>();
+        for (var u = 0; u < s.EntityCount; u++)
+            for (var a = adj.Offsets[u]; a < adj.Offsets[u + 1]; a++)
+                arcs.Add($"{s.Entities.Records[u].Id} {(a < adj.Split[u] ? "out" : "in")} {s.Entities.Records[adj.Targets[a]].Id} {s.Relations.Details![adj.Rel(u, a)].Id}");
+        arcs.Sort(StringComparer.Ordinal);
+        return arcs;
+    }
+
+    private static void AssertTopology(GraphSnapshot s)
+    {
+        var adj = s.Adjacency;
+        var rel = s.Relations;
+        Assert.Equal(2 * s.RelationCount, adj.Offsets[^1]);
+        for (var r = 1; r < s.RelationCount; r++)
+            Assert.True(RelationTable.Before(rel.From[r - 1], rel.To[r - 1], rel.Keys[r - 1], rel.From[r], rel.To[r], rel.Keys[r]),
+                $"relations {r - 1} and {r} are out of (from, to, key) order");
+        var asOut = new int[s.RelationCount];
+        var asIn = new int[s.RelationCount];
+        for (var u = 0; u < s.EntityCount; u++)
+        {
+            for (var a = adj.Offsets[u]; a < adj.Offsets[u + 1]; a++)
+            {
+                var r = adj.Rel(u, a);
+                var leaving = a < adj.Split[u];
+                Assert.Equal((u, adj.Targets[a]), leaving ? (rel.From[r], rel.To[r]) : (rel.To[r], rel.From[r]));
+                if (a > adj.Offsets[u] && a != adj.Split[u]) Assert.True(adj.Targets[a - 1] <= adj.Targets[a], $"arcs of {u} out of neighbour order");
+                (leaving ? asOut : asIn)[r]++;
+            }
+        }
+        Assert.All(asOut, count => Assert.Equal(1, count));
+        Assert.All(asIn, count => Assert.Equal(1, count));
+        for (var r = 0; r < s.RelationCount; r++)
+        {
+            var record = rel.Details![r];
+            Assert.Equal((record.From, record.To), (s.Entities.Records[rel.From[r]].Id, s.Entities.Records[rel.To[r]].Id));
+            Assert.Equal(r, s.RelationIndexById![record.Id]);
+            Assert.Equal(record.Retracted is not null, (rel.Flags[r] & GraphSnapshot.RetractedFlag) != 0);
+        }
+    }
+}
