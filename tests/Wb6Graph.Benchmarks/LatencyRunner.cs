@@ -76,6 +76,44 @@ internal static class LatencyRunner
         }
     }
 
+    /// <summary>
+    /// QuikGraph's Yen (k = 3) on the synthetic graph, beside ours on the same pair. It needs its own directed graph of
+    /// tagged edges (both directions of every relation), and on a graph this size it runs for minutes, so it has its own
+    /// flag and a time limit: past the limit the run reports that it had not finished.
+    /// </summary>
+    public static void QuikGraphYen(string[] args)
+    {
+        var limit = TimeSpan.FromSeconds(int.TryParse(args.SkipWhile(a => a != "--limit").Skip(1).FirstOrDefault(), out var seconds) ? seconds : 300);
+        var s = BenchGraph.Snapshot;
+        var f = new ArcFilter(s, new TraversalOptions());
+        // The first seeded pair that has three paths of at most 6 hops, so both sides answer the same question in full.
+        var (from, to) = BenchGraph.Pairs(200).First(p => KShortestPaths.Find(s, p.From, p.To, f, 3, 6, weighted: false, CancellationToken.None).Count == 3);
+        var ours = Stopwatch.StartNew();
+        var found = KShortestPaths.Find(s, from, to, f, 3, 6, weighted: false, CancellationToken.None);
+        Console.WriteLine($"ours: k = 3 paths {from} -> {to} of {string.Join(", ", found.Select(p => p.Nodes.Length - 1))} hops in {ours.Elapsed.TotalMilliseconds:0.000} ms");
+
+        var build = Stopwatch.StartNew();
+        var g = new QuikGraph.AdjacencyGraph<int, QuikGraph.EquatableTaggedEdge<int, double>>(allowParallelEdges: true, s.EntityCount, 20);
+        g.AddVertexRange(Enumerable.Range(0, s.EntityCount));
+        for (var r = 0; r < s.RelationCount; r++)
+        {
+            g.AddEdge(new(s.Relations.From[r], s.Relations.To[r], 1.0));
+            g.AddEdge(new(s.Relations.To[r], s.Relations.From[r], 1.0));
+        }
+        Console.WriteLine($"QuikGraph directed graph of {g.EdgeCount:N0} edges built in {build.Elapsed.TotalSeconds:0.0} s");
+        var hops = new List<int>();
+        var yen = Stopwatch.StartNew();
+        var worker = new Thread(() =>
+        {
+            var algorithm = new QuikGraph.Algorithms.ShortestPath.YenShortestPathsAlgorithm<int>(g, from, to, 3);
+            foreach (var path in algorithm.Execute()) hops.Add(path.Count());
+        }) { IsBackground = true };
+        worker.Start();
+        Console.WriteLine(worker.Join(limit)
+            ? $"QuikGraph Yen: k = 3 paths of {string.Join(", ", hops)} hops in {yen.Elapsed.TotalSeconds:0.0} s"
+            : $"QuikGraph Yen: not finished after {limit.TotalSeconds:0} s (stopped)");
+    }
+
     public static void Curated(string seedsDir)
     {
         var seeds = SeedLoader.LoadDirectory(seedsDir);
