@@ -161,7 +161,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 result[id] = [];
                 continue;
             }
-            result[id] = RelationRecords(s, RelsOf(s, i, direction).Distinct().OrderBy(r => s.Relations.Keys[r]).Where(r => s.RelationAdmitted(r, filter)).ToList());
+            result[id] = RelationRecords(s, s.InWrittenOrder(RelsOf(s, i, direction).Distinct().Where(r => s.RelationAdmitted(r, filter))));
         }
         return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Relation>>>(result);
     }
@@ -225,7 +225,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         var s = Snapshot;
         if (s.Relations.Details is { } details)
         {
-            foreach (var rel in details)
+            foreach (var rel in details.OrderBy(d => d.Id, StringComparer.Ordinal))
             {
                 ct.ThrowIfCancellationRequested();
                 yield return rel;
@@ -234,7 +234,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         else
         {
             using var c = _db.Open();
-            foreach (var (_, rel) in SqliteGraphDb.ReadRelations(c))
+            foreach (var (_, rel) in SqliteGraphDb.ReadRelations(c, orderBy: "r.id"))
             {
                 ct.ThrowIfCancellationRequested();
                 yield return rel;

@@ -52,6 +52,18 @@ public sealed class GraphSnapshot
     /// <summary>Bytes held by the topology (both CSR directions, offsets included).</summary>
     public long TopologyBytes => Adjacency.Bytes;
 
+    /// <summary>
+    /// Relation indexes in the order the relations were written (their keys). Indexes follow the relations' ends, so
+    /// every list of relations a reader sees goes through here.
+    /// </summary>
+    internal List<int> InWrittenOrder(IEnumerable<int> relations)
+    {
+        var keys = Relations.Keys;
+        var list = relations.ToList();
+        list.Sort((x, y) => keys[x].CompareTo(keys[y]));
+        return list;
+    }
+
     internal bool RelationAdmitted(int r, RelationFilter filter)
     {
         var rel = Relations;

@@ -136,10 +136,10 @@ internal sealed class SqliteGraphDb : IDisposable
         FROM relations r JOIN entities f ON f.key = r.from_key JOIN entities t ON t.key = r.to_key
         """;
 
-    public static IEnumerable<(long Key, Relation Relation)> ReadRelations(SqliteConnection c, string where = "", Action<SqliteCommand>? bind = null)
+    public static IEnumerable<(long Key, Relation Relation)> ReadRelations(SqliteConnection c, string where = "", Action<SqliteCommand>? bind = null, string orderBy = "r.key")
     {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"{RelationSelect} {where} ORDER BY r.key";
+        cmd.CommandText = $"{RelationSelect} {where} ORDER BY {orderBy}";
         bind?.Invoke(cmd);
         using var r = cmd.ExecuteReader();
         while (r.Read())

@@ -104,7 +104,7 @@ public sealed partial class GraphEngine
                 var steps = new List<PathStep>();
                 for (var i = 0; i + 1 < nodes.Length; i++)
                 {
-                    var rels = g.Select(c => c.Rels[i]).Distinct().OrderBy(r => s.Relations.Keys[r]).ToList();
+                    var rels = s.InWrittenOrder(g.Select(c => c.Rels[i]).Distinct());
                     steps.Add(new PathStep(s.Entities.Records[nodes[i]].Id, s.Entities.Records[nodes[i + 1]].Id, store.RelationRecords(s, rels)));
                 }
                 return new GraphPath(nodes.Select(n => s.Entities.Records[n]).ToList(), steps, steps.Count);

@@ -72,11 +72,12 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
             }
         }
         var inside = order.ToHashSet();
-        var rels = new SortedSet<int>();
+        var rels = new HashSet<int>();
         foreach (var u in order)
             foreach (var (v, r) in Arcs(s, u, f))
                 if (inside.Contains(v)) rels.Add(r);
-        return new Subgraph(order.Select(i => s.Entities.Records[i]).ToList(), store.RelationRecords(s, rels.ToList()), truncated);
+        // In the order they were written, as every list of relations is.
+        return new Subgraph(order.Select(i => s.Entities.Records[i]).ToList(), store.RelationRecords(s, s.InWrittenOrder(rels)), truncated);
     }
 
     /// <summary>For a heat map: does each 'from' reach each 'to' directly, within maxHops, and through whom.</summary>
@@ -150,9 +151,7 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
         var rels = new List<int>();
         Collect(adj.Offsets[u], adj.Split[u]);
         if (!f.ForwardOnly) Collect(adj.Split[u], adj.Offsets[u + 1]);
-        var keys = s.Relations.Keys;
-        rels.Sort((x, y) => keys[x].CompareTo(keys[y]));
-        return rels;
+        return s.InWrittenOrder(rels);
 
         void Collect(int start, int end)
         {

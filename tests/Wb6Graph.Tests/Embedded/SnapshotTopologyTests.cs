@@ -1,4 +1,5 @@
 using Wb6Graph.Embedded;
+using Wb6Graph.Engine;
 using Wb6Graph.Model;
 using Xunit.Abstractions;
 
@@ -83,6 +84,48 @@ public sealed class SnapshotTopologyTests(ITestOutputHelper output) : IDisposabl
         }
         while (page.HasNextPage);
         Assert.Equal(written, paged);
+    }
+
+    [Theory]
+    [InlineData(1_000_000)]
+    [InlineData(0)]
+    public async Task Lists_of_relations_keep_the_order_they_were_written_though_rows_follow_their_ends(int detailLimit)
+    {
+        // e -> a is written first, yet its row comes after a -> e's (a is numbered first), so row order is the opposite
+        // of written order, and the ids sort in a third order. With a detail limit of 0 the records are read from
+        // SQLite rather than kept in the snapshot.
+        var options = new EmbeddedStoreOptions { DataDirectory = _dir, RelationDetailLimit = detailLimit };
+        string[] written;
+        using (var store = EmbeddedGraphStore.Open(options))
+        {
+            await store.LoadSeedsAsync(new SeedGraph([Note],
+                [Entity("a"), Entity("e")],
+                [Cooperation("first-e-to-a", "e", "a"), Cooperation("second-a-to-e", "a", "e")]));
+            await AssertWrittenOrder(store, ["first-e-to-a", "second-a-to-e"]);
+            await store.AddRelationAsync(new RelationInput("a-third-e-to-a", "FUNDS", "e", "a", null, null, null, "M", null, SourceRefs.Of("note")));
+            written = ["first-e-to-a", "second-a-to-e", "a-third-e-to-a"];
+            await AssertWrittenOrder(store, written);
+        }
+        using var reopened = EmbeddedGraphStore.Open(options);
+        await AssertWrittenOrder(reopened, written);
+
+        static Entity Entity(string id) => new(id, EntityKind.NonProfit, id, [], null, null, [], null, null, ["note"]);
+
+        static Relation Cooperation(string id, string from, string to) =>
+            new(id, RelationType.COOPERATES_WITH, from, to, null, null, null, Confidence.M, [], ["note"]);
+    }
+
+    private static async Task AssertWrittenOrder(EmbeddedGraphStore store, string[] written)
+    {
+        var engine = new GraphEngine(store, new EngineLimits());
+        Assert.Equal(written, (await store.GetRelationsOfAsync(["a"], Direction.Both, RelationFilter.All))["a"].Select(r => r.Id));
+        Assert.Equal(written, (await store.FindRelationsAsync(new RelationQuery())).Items.Select(r => r.Id));
+        Assert.Equal(written, engine.ShortestPath("a", "e", new TraversalOptions()).Value!.Steps.Single().Relations.Select(r => r.Id));
+        Assert.Equal(written, engine.Neighbourhood("a", 1, new TraversalOptions()).Relations.Select(r => r.Id));
+        // Exports stream in id order, whatever the order of writes and rows.
+        var exported = new List<string>();
+        await foreach (var r in store.ReadRelationsAsync()) exported.Add(r.Id);
+        Assert.Equal(written.Order(StringComparer.Ordinal), exported);
     }
 
     /// <summary>A relation in neither set, now added to <paramref name="done"/>; null when none is left. (A retracted relation cannot be ended.)</summary>
