@@ -6,11 +6,13 @@ namespace Wb6Graph.Tests.Browser;
 /// </summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
-    public ChromiumFactAttribute()
-    {
-        if (!Chromium.IsInstalled && !Chromium.Required)
-            Skip = $"Chromium is not installed at {Chromium.Path}: run `sudo apt-get install -y chromium` (or set WB6GRAPH_CHROMIUM to a Chromium binary) to run the explorer's browser tests.";
-    }
+    public ChromiumFactAttribute() => Skip = Chromium.SkipReason;
+}
+
+/// <summary>A browser test run once per data row; it skips like <see cref="ChromiumFactAttribute"/>.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute() => Skip = Chromium.SkipReason;
 }
 
 public static class Chromium
@@ -21,4 +23,7 @@ public static class Chromium
     public static bool IsInstalled => File.Exists(Path);
 
     public static bool Required => Environment.GetEnvironmentVariable("CI_REQUIRE_BROWSER") == "1";
+
+    public static string? SkipReason => IsInstalled || Required ? null
+        : $"Chromium is not installed at {Path}: run `sudo apt-get install -y chromium` (or set WB6GRAPH_CHROMIUM to a Chromium binary) to run the explorer's browser tests.";
 }

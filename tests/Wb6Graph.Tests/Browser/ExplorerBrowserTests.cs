@@ -255,17 +255,27 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
     [ChromiumFact]
     public async Task Page_load_to_first_graph_is_reported()
     {
-        // A first visit warms the server (JIT, first GraphQL execution); the measured one is a fresh tab with no cache.
+        const int loads = 7;
+        const string painted = "performance.getEntriesByName('explorer:first-graph-painted').length > 0";
+        // A first visit warms the server (JIT, first GraphQL execution); each measured one is a fresh tab with no cache.
         await using (var warmUp = await new ExplorerPage(server, output).OpenAsync())
-            await warmUp.WaitForAsync("performance.getEntriesByName('explorer:first-graph').length > 0");
-        await using var explorer = await new ExplorerPage(server, output).OpenAsync();
-        await explorer.WaitForAsync("performance.getEntriesByName('explorer:first-graph').length > 0");
-        var ms = await explorer.EvalAsync<double>("performance.getEntriesByName('explorer:first-graph')[0].startTime");
-        output.WriteLine($"navigation start to first graph render: {ms:F0} ms");
-        output.WriteLine(await explorer.EvalAsync<string>("performance.getEntriesByType('mark').map(m => `${m.name} ${m.startTime.toFixed(0)} ms`).join('; ')"));
-        output.WriteLine(await explorer.EvalAsync<string>("[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'), ...performance.getEntriesByType('paint')].map(r => `${r.name.split('/').pop() || r.name} ${r.startTime.toFixed(0)}+${(r.duration ?? 0).toFixed(0)}`).join('; ')"));
-        Assert.True(await explorer.EvalAsync<int>("explorer.canvas.cy.nodes().length") > 0);
-        await explorer.ScreenshotAsync("0-first-load");
-        explorer.AssertNoErrors();
+            await warmUp.WaitForAsync(painted);
+        List<double> drawn = [], shown = [];
+        for (var i = 0; i < loads; i++)
+        {
+            await using var explorer = await new ExplorerPage(server, output).OpenAsync();
+            await explorer.WaitForAsync(painted);
+            drawn.Add(await explorer.EvalAsync<double>("performance.getEntriesByName('explorer:first-graph')[0].startTime"));
+            shown.Add(await explorer.EvalAsync<double>("performance.getEntriesByName('explorer:first-graph-painted')[0].startTime"));
+            output.WriteLine($"load {i + 1}: " + await explorer.EvalAsync<string>("performance.getEntriesByType('mark').map(m => `${m.name} ${m.startTime.toFixed(0)} ms`).join('; ')"));
+            Assert.True(await explorer.EvalAsync<int>("explorer.canvas.cy.nodes().length") > 0);
+            explorer.AssertNoErrors();
+            if (i < loads - 1) continue;
+            output.WriteLine(await explorer.EvalAsync<string>("[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'), ...performance.getEntriesByType('paint')].map(r => `${r.name.split('/').pop().split('?')[0] || r.name} ${r.startTime.toFixed(0)}+${(r.duration ?? 0).toFixed(0)}`).join('; ')"));
+            await explorer.ScreenshotAsync("0-first-load");
+        }
+        static string Summary(List<double> ms) => $"median {ms.Order().ElementAt(ms.Count / 2):F0} ms, min {ms.Min():F0} ms, max {ms.Max():F0} ms";
+        output.WriteLine($"navigation start to first graph render, {loads} fresh tabs: {Summary(drawn)}");
+        output.WriteLine($"navigation start to the frame that shows it: {Summary(shown)}");
     }
 }

@@ -11,9 +11,9 @@ public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output
 
     public IPage Page { get; private set; } = null!;
 
-    public async Task<ExplorerPage> OpenAsync(string query = "")
+    public async Task<ExplorerPage> OpenAsync(string query = "", int width = 1400, int height = 900)
     {
-        _context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, BaseURL = server.BaseUrl });
+        _context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = server.BaseUrl });
         Page = await _context.NewPageAsync();
         Page.Console += (_, m) => { if (m.Type == "error") _errors.Add(m.Text); };
         Page.PageError += (_, e) => _errors.Add(e);
@@ -31,6 +31,17 @@ public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output
 
     /// <summary>The ids of the entities drawn on the canvas.</summary>
     public async Task<string[]> NodesAsync() => (await EvalAsync<string[]>("explorer.canvas.cy.nodes().map(n => n.id())")).Order().ToArray();
+
+    /// <summary>Presses Tab (or Shift+Tab) until the condition holds (the focus reached something), at most 40 times.</summary>
+    public async Task TabUntilAsync(string jsCondition, string key = "Tab")
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            if (await EvalAsync<bool>(jsCondition)) return;
+            await Page.Keyboard.PressAsync(key);
+        }
+        Assert.True(await EvalAsync<bool>(jsCondition), $"40 presses of {key} did not reach: {jsCondition}");
+    }
 
     /// <summary>The relations drawn that touch an entity.</summary>
     public Task<int> EdgesOfAsync(string id) => EvalAsync<int>($"explorer.canvas.cy.getElementById('{id}').connectedEdges().length");

@@ -25,12 +25,23 @@ export const enums = values => {
 
 export class GraphQLError extends Error {}
 
-export async function run(document) {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query: document }),
-  });
+const accept = 'application/graphql-response+json, application/json';
+
+/**
+ * Reads go by GET, whose answers the server keeps (until the data changes) and the browser revalidates by ETag;
+ * a document too long for a URL goes by POST.
+ */
+function send(document) {
+  const url = `/graphql?query=${encodeURIComponent(document)}`;
+  if (url.length <= 4000) return fetch(url, { headers: { accept, 'graphql-require-preflight': '1' } });
+  return fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query: document }) });
+}
+
+export const run = document => answer(send(document));
+
+/** The data of a response on its way, or its GraphQL errors as an exception. */
+export async function answer(pending) {
+  const response = await pending;
   let body;
   try { body = await response.json(); } catch { throw new GraphQLError(`The API answered ${response.status} without a GraphQL body.`); }
   if (body.errors && body.errors.length) throw new GraphQLError(body.errors.map(e => e.message).join('; '));

@@ -1,14 +1,26 @@
-// Loaded before the canvas library: the first question (vocabulary, countries, where to start) is already on
-// its way while the browser parses Cytoscape.js. main.js picks up the answer.
-window.explorerBoot = fetch('/graphql', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-  body: JSON.stringify({
-    query: `query Start {
-  types: __type(name: "RelationType") { enumValues { name } }
-  kinds: __type(name: "EntityKind") { enumValues { name } }
-  countries: entities(kind: [Country], first: 200) { nodes { id name } }
-  top: centrality(measure: DEGREE, limit: 1) { entity { id } }
-}`,
-  }),
-}).then(r => r.json());
+// The first questions. The Start one (vocabulary, countries, where a first visit starts) leaves from a script at the
+// top of index.html, while the page is still being read. This module is loaded async, so it runs as soon as it and its
+// two imports have arrived, without waiting for Cytoscape.js, and sends the canvas question: at once for a link, on
+// the Start answer for a first visit. main.js takes both answers from here.
+import { answer, run, graphDocument } from './api.js';
+import { readState, startFrom } from './state.js';
+
+export const start = answer(window.explorerStart);
+
+const state = readState(location.search);
+let firstCanvas = (state.pinned.length || state.expanded.length ? Promise.resolve() : start.then(meta => startFrom(state, meta.top)))
+  .then(() => {
+    const document = graphDocument(state);
+    return { document, answer: document ? run(document) : null };
+  });
+// main.js reports a failure when it asks; until then an early failure is not an unhandled one.
+start.catch(() => {});
+firstCanvas.then(c => c.answer?.catch(() => {}), () => {});
+
+/** The canvas answer for a document: the one already on its way if it is the first view's, else a new request. */
+export async function canvasAnswer(document) {
+  const early = firstCanvas;
+  firstCanvas = null;
+  const sent = early && (await early);
+  return sent?.document === document ? sent.answer : run(document);
+}

@@ -6,7 +6,7 @@ const style = [
     selector: 'node',
     style: {
       label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap',
-      'text-max-width': 120, width: 30, height: 30, 'border-width': 1.5, 'border-color': '#222', color: '#111',
+      'text-max-width': 150, width: 30, height: 30, 'border-width': 1.5, 'border-color': '#222', color: '#111',
       'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
     },
   },
@@ -16,6 +16,8 @@ const style = [
   })),
   { selector: 'node[kind = "Country"]', style: { width: 38, height: 38, 'font-weight': 'bold' } },
   { selector: 'node.absent', style: { opacity: 0.45, 'border-style': 'dashed', 'background-opacity': 0.3 } },
+  // The keyboard's marker: an outline apart from the selection's yellow, so that both can be told apart.
+  { selector: 'node.marked', style: { 'outline-width': 3, 'outline-color': '#0b57d0', 'outline-offset': 10, 'outline-opacity': 1, 'font-weight': 'bold' } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000', 'underlay-color': '#ffd400', 'underlay-opacity': 0.7, 'underlay-padding': 7, 'underlay-shape': 'ellipse' } },
   {
     selector: 'edge',
@@ -32,13 +34,40 @@ const style = [
   { selector: 'edge.path', style: { width: 5, 'line-color': '#ffb000', 'target-arrow-color': '#ffb000', 'font-size': 10, 'font-weight': 'bold', 'z-index': 10 } },
 ];
 
-const shortName = name => (name.length > 42 ? `${name.slice(0, 40)}…` : name);
+/**
+ * A name in lines of about 20 characters, broken between words, at most three (the last cut short with …). Breaking
+ * them here saves Cytoscape from measuring the label word by word, the largest part of drawing the first graph.
+ */
+function wrapped(name) {
+  const lines = [];
+  for (const word of name.split(/\s+/)) {
+    const line = lines.at(-1);
+    if (line !== undefined && line.length + 1 + word.length <= 20) lines[lines.length - 1] = `${line} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length > 3) lines.splice(2, Infinity, `${lines[2].slice(0, 19)}…`);
+  return lines.join('\n');
+}
 
 export class Canvas {
+  #cy = null;
+
   constructor(container, { onSelect, onBackground }) {
-    this.cy = window.cytoscape({ container, style, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
-    this.cy.on('tap', 'node', e => onSelect(e.target.id()));
-    this.cy.on('tap', e => { if (e.target === this.cy) onBackground(); });
+    this.container = container;
+    this.handlers = { onSelect, onBackground };
+    this.marked = null;
+  }
+
+  /**
+   * Cytoscape is started with the first drawing rather than with the page: an empty canvas would be rendered while
+   * the first answer is on its way, and that work would stand between the answer and the first graph.
+   */
+  get cy() {
+    if (this.#cy) return this.#cy;
+    const cy = (this.#cy = window.cytoscape({ container: this.container, style, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 }));
+    cy.on('tap', 'node', e => this.handlers.onSelect(e.target.id()));
+    cy.on('tap', e => { if (e.target === cy) this.handlers.onBackground(); });
+    return cy;
   }
 
   /** Replaces what is drawn; keeps the positions of entities already on the canvas so the picture does not jump. */
@@ -49,7 +78,7 @@ export class Canvas {
     for (const e of entities.values()) {
       elements.push({
         group: 'nodes',
-        data: { id: e.id, name: e.name, kind: e.kind, country: e.country ?? '', label: shortName(e.name) + (absent.has(e.id) ? '\n(not on this date)' : '') },
+        data: { id: e.id, name: e.name, kind: e.kind, country: e.country ?? '', label: wrapped(e.name) + (absent.has(e.id) ? '\n(not on this date)' : '') },
         classes: absent.has(e.id) ? 'absent' : '',
         position: before.get(e.id),
       });
@@ -69,14 +98,30 @@ export class Canvas {
     });
     const fresh = cy.nodes().filter(n => !before.has(n.id()));
     if (fresh.length) {
+      cy.resize(); // the layout fits the box as it is now: Cytoscape notices a change of size only 100 ms later
       cy.layout({
         name: 'cose', animate: false, randomize: before.size === 0, fit: true, padding: 40, nodeDimensionsIncludeLabels: true,
-        nodeRepulsion: () => 600000, idealEdgeLength: () => 120, edgeElasticity: () => 80, nodeOverlap: 30, gravity: 0.3, numIter: 1000,
+        nodeRepulsion: () => 600000, idealEdgeLength: () => 120, edgeElasticity: () => 80, nodeOverlap: 30, gravity: 0.3, numIter: 1000, coolingFactor: 0.95,
       }).run();
       // A lone entity would otherwise fill the screen.
       if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
     }
     if (selected && cy.getElementById(selected).nonempty()) cy.getElementById(selected).select();
+    if (this.marked) this.mark(this.marked);
+  }
+
+  /** Moves the keyboard's marker (null: none), bringing the entity into view when it is outside. */
+  mark(id) {
+    this.marked = null;
+    if (!id && !this.#cy) return;
+    const cy = this.cy;
+    cy.nodes('.marked').removeClass('marked');
+    const node = id ? cy.getElementById(id) : cy.collection();
+    this.marked = node.nonempty() ? id : null;
+    if (node.empty()) return;
+    node.addClass('marked');
+    const box = cy.extent(), p = node.position();
+    if (p.x < box.x1 || p.x > box.x2 || p.y < box.y1 || p.y > box.y2) cy.animate({ center: { eles: node } }, { duration: 200 });
   }
 
   select(id) {
@@ -88,7 +133,8 @@ export class Canvas {
   /** Highlights the entities and relations of some paths and fades the rest. */
   highlight(entityIds, relationIds) {
     const cy = this.cy;
-    cy.elements().removeClass('path faded');
+    // Only from the elements that have them: Cytoscape restyles every element it is asked to remove a class from.
+    cy.elements('.path, .faded').removeClass('path faded');
     if (!entityIds.length) return;
     const on = new Set(entityIds), rel = new Set(relationIds);
     cy.nodes().forEach(n => n.addClass(on.has(n.id()) ? 'path' : 'faded'));

@@ -1,9 +1,10 @@
 // Wires the explorer together. The view is a function of `state` (mirrored in the URL): every change
 // updates the state, then redraws what depends on it from fresh GraphQL answers.
 import { run, graphDocument } from './api.js';
+import { start as startAnswer, canvasAnswer } from './boot.js';
 import { Canvas } from './graph.js';
 import { kinds, swatch } from './kinds.js';
-import { readState, writeState } from './state.js';
+import { readState, writeState, startFrom } from './state.js';
 import { attachSearch } from './search.js';
 import { attachAsOf } from './asof.js';
 import { loadEntity, renderEntity } from './details.js';
@@ -11,6 +12,7 @@ import { loadPaths, pathElements, renderPaths } from './paths.js';
 import { loadGaps, renderGaps, loadEvidence, renderEvidence } from './gaps.js';
 import { esc } from './render.js';
 import { attachSharing } from './share.js';
+import { attachKeyboard, attachList } from './keyboard.js';
 
 const $ = id => document.getElementById(id);
 const state = readState(location.search);
@@ -34,12 +36,14 @@ const isAbsent = (e, asOf) => Boolean(asOf && ((e.validFrom && e.validFrom > asO
 const countryName = id => names.get(id) ?? id;
 
 const canvas = new Canvas($('cy'), { onSelect: id => select(id), onBackground: () => {} });
+attachKeyboard(canvas, { announce: text => { $('canvas-focus').textContent = text; }, onOpen: id => select(id) });
+const listed = attachList($('canvas-entities'), $('canvas-list'), $('canvas-count'), { onOpen: id => select(id) });
 
 async function drawGraph(current) {
   const entities = new Map(), relations = new Map();
   docs.canvas = graphDocument({ pinned: state.pinned, expanded: state.expanded, asOf: state.asOf });
   if (docs.canvas) {
-    const data = await run(docs.canvas);
+    const data = await (firstDraw ? canvasAnswer(docs.canvas) : run(docs.canvas));
     if (!current()) return;
     if (firstDraw) performance.mark('explorer:graph-data');
     state.pinned.forEach((id, i) => (data[`p${i}`] ? entities.set(id, data[`p${i}`]) : status(`No entity has the id "${id}" (pin= in the link).`, true)));
@@ -78,7 +82,10 @@ async function drawGraph(current) {
   if (firstDraw && entities.size) {
     firstDraw = false;
     performance.mark('explorer:first-graph');
+    // The mark above is the drawing handed to Cytoscape; this one, the frame that puts it on the screen.
+    canvas.cy.one('render', () => performance.mark('explorer:first-graph-painted'));
   }
+  listed.update(entities, { absent, selected: state.selected });
 }
 
 async function showDetails(current) {
@@ -145,6 +152,7 @@ async function refresh(parts = ['paths', 'graph', 'gaps', 'details']) {
 function select(id) {
   state.selected = id;
   canvas.select(id);
+  listed.select(id);
   refresh(['details']);
 }
 
@@ -254,9 +262,7 @@ async function start() {
   attachSearch($('search'), $('suggestions'), { onPick: open, asOf: () => state.asOf });
   if (state.problems.length) status(state.problems.join(' '), true);
   performance.mark('explorer:modules');
-  const boot = await window.explorerBoot;
-  if (boot.errors?.length) throw new Error(boot.errors.map(e => e.message).join('; '));
-  const meta = boot.data;
+  const meta = await startAnswer;
   performance.mark('explorer:meta');
   relationTypes = meta.types.enumValues.map(v => v.name);
   kindNames = meta.kinds.enumValues.map(v => v.name);
@@ -269,11 +275,7 @@ async function start() {
     [...$('paths-types').options].forEach(o => { o.selected = state.path.types.includes(o.value); });
     $('paths-box').open = true;
   }
-  // A first visit starts from the best-connected entity, so the canvas is never blank.
-  if (!state.pinned.length && !state.expanded.length && meta.top[0]) {
-    state.expanded.push({ id: meta.top[0].entity.id, types: [], kinds: [] });
-    startingView = true;
-  }
+  startingView = startFrom(state, meta.top);
   await refresh();
 }
 

@@ -8,6 +8,13 @@ export function emptyState() {
   return { pinned: [], expanded: [], hidden: [], selected: null, asOf: null, view: 'graph', path: null, gap: null, problems: [] };
 }
 
+/** A first visit (nothing pinned or expanded) starts from the best-connected entity, so the canvas is never blank. */
+export function startFrom(state, top) {
+  if (state.pinned.length || state.expanded.length || !top?.length) return false;
+  state.expanded.push({ id: top[0].entity.id, types: [], kinds: [] });
+  return true;
+}
+
 export function readState(search) {
   const p = new URLSearchParams(search);
   const s = emptyState();
