@@ -65,6 +65,8 @@ public sealed class ExplorerKeyboardTests(ExplorerServer server, ITestOutputHelp
         // All by keyboard: Tab to the list and open it; it holds what the canvas holds, the selected entity marked.
         await explorer.TabUntilAsync("document.activeElement?.matches('#canvas-entities summary')");
         await page.Keyboard.PressAsync("Enter");
+        // The list is built when it opens, on the toggle event, which comes after the key press returns.
+        await explorer.WaitForAsync("document.querySelector('#canvas-list [data-entity]') !== null");
         Assert.Equal(["kcss"], await explorer.EvalAsync<string[]>(listed));
         Assert.Equal("true", await page.GetAttributeAsync("#canvas-list [data-entity='kcss']", "aria-current"));
 
