@@ -34,19 +34,11 @@ public sealed partial class EmbeddedGraphStore
     {
         var s = Snapshot;
         var errors = new List<ValidationError>();
-        var typeOk = Vocabulary.TryParseType(input.Type, out var type);
-        if (!typeOk) errors.Add(new("input.type", input.Type, "unknown relation type"));
-        var confidence = Confidence.M;
-        if (input.Confidence is null) errors.Add(new("input.confidence", null, "confidence is required (H, M or L)"));
-        else if (input.Confidence.Length != 1 || !Enum.TryParse(input.Confidence, false, out confidence))
-            errors.Add(new("input.confidence", input.Confidence, "confidence must be H, M or L"));
+        var (typeOk, type, confidence) = WriteChecks.ParseRelation(input, errors);
         var newSources = WriteChecks.CheckSourceRefs(s.Sources, input.Sources, "input.sources", errors);
         var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
-        if (ReadRelationById(s, id) is not null)
-            errors.Add(new(input.Id is null ? "input.id" : "input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)"));
-        var relation = new Relation(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role,
-            confidence, input.Attributes ?? [], input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
-            null, Origin.User);
+        if (ReadRelationById(s, id) is not null) errors.Add(WriteChecks.RelationIdTaken(id));
+        var relation = WriteChecks.NewRelation(input, id, type, confidence, newSources);
         FactRules.CheckRelation(relation, new WriteContext(s, newSources, null), f => $"input.{f}", errors);
         WriteChecks.ThrowIfAny(errors);
         return StoreRelation(s, newSources, relation);
@@ -57,21 +49,10 @@ public sealed partial class EmbeddedGraphStore
         var s = Snapshot;
         var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
         var errors = new List<ValidationError>();
-        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
-        // Ending brings the end forward (a strategy replaced early); it never extends a fact.
-        if (existing.ValidTo is { } ended && validTo >= ended)
-            errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
-        if (existing.ValidFrom is { } from && validTo <= from)
-            errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
+        WriteChecks.CheckEnd(id, existing, validTo, errors);
         var newSources = WriteChecks.CheckSourceRefs(s.Sources, sources, "sources", errors);
         WriteChecks.ThrowIfAny(errors);
-        var updated = existing with
-        {
-            ValidTo = validTo,
-            Sources = existing.Sources.Concat(sources.Ids).Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
-            Origin = Origin.User,
-        };
-        return StoreRelation(s, newSources, updated);
+        return StoreRelation(s, newSources, WriteChecks.Ended(existing, validTo, sources, newSources));
     }, ct);
 
     public Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default) => Serialized(() =>
@@ -79,12 +60,10 @@ public sealed partial class EmbeddedGraphStore
         var s = Snapshot;
         var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
         var errors = new List<ValidationError>();
-        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is already retracted"));
-        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
+        WriteChecks.CheckRetraction(id, existing, reason, errors);
         var newSources = WriteChecks.CheckSourceRefs(s.Sources, sources, "sources", errors);
         WriteChecks.ThrowIfAny(errors);
-        var retraction = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList());
-        return StoreRelation(s, newSources, existing with { Retracted = retraction, Origin = Origin.User });
+        return StoreRelation(s, newSources, WriteChecks.Retracted(existing, reason, sources, newSources));
     }, ct);
 
     /// <summary>Runs one write at a time: each reads the current snapshot and publishes the next.</summary>

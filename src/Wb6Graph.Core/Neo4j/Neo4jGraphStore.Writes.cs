@@ -32,20 +32,12 @@ public sealed partial class Neo4jGraphStore
     public Task<Relation> AddRelationAsync(RelationInput input, CancellationToken ct = default) => WriteAsync(async tx =>
     {
         var errors = new List<ValidationError>();
-        var typeOk = Vocabulary.TryParseType(input.Type, out var type);
-        if (!typeOk) errors.Add(new("input.type", input.Type, "unknown relation type"));
-        var confidence = Confidence.M;
-        if (input.Confidence is null) errors.Add(new("input.confidence", null, "confidence is required (H, M or L)"));
-        else if (input.Confidence.Length != 1 || !Enum.TryParse(input.Confidence, false, out confidence))
-            errors.Add(new("input.confidence", input.Confidence, "confidence must be H, M or L"));
+        var (typeOk, type, confidence) = WriteChecks.ParseRelation(input, errors);
         var ctx = await ReadContextAsync(tx, [input.From, input.To], SourceIds(input.Sources), null, ct);
         var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, input.Sources, "input.sources", errors);
         var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
-        if ((await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).Count > 0)
-            errors.Add(new("input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)"));
-        var relation = new Relation(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role,
-            confidence, input.Attributes ?? [], input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
-            null, Origin.User);
+        if ((await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).Count > 0) errors.Add(WriteChecks.RelationIdTaken(id));
+        var relation = WriteChecks.NewRelation(input, id, type, confidence, newSources);
         FactRules.CheckRelation(relation, new WriteContext(ctx, newSources, null), f => $"input.{f}", errors);
         WriteChecks.ThrowIfAny(errors);
 
@@ -58,7 +50,7 @@ public sealed partial class Neo4jGraphStore
         catch (Neo4jException e) when (e.Code == "Neo.ClientError.Schema.ConstraintValidationFailed")
         {
             // Another writer (another API instance) took the id between the check above and this write.
-            throw new GraphValidationException([new("input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)")]);
+            throw new GraphValidationException([WriteChecks.RelationIdTaken(id)]);
         }
     }, ct);
 
@@ -66,35 +58,22 @@ public sealed partial class Neo4jGraphStore
     {
         var existing = (await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).GetValueOrDefault(id) ?? throw new NotFoundException("relation", id);
         var errors = new List<ValidationError>();
-        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
-        // Ending brings the end forward (a strategy replaced early); it never extends a fact.
-        if (existing.ValidTo is { } ended && validTo >= ended)
-            errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
-        if (existing.ValidFrom is { } from && validTo <= from)
-            errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
+        WriteChecks.CheckEnd(id, existing, validTo, errors);
         var ctx = await ReadContextAsync(tx, [], SourceIds(sources), null, ct);
         var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, sources, "sources", errors);
         WriteChecks.ThrowIfAny(errors);
-        var updated = existing with
-        {
-            ValidTo = validTo,
-            Sources = existing.Sources.Concat(sources.Ids).Concat(newSources.Select(n => n.Id)).Distinct().ToList(),
-            Origin = Origin.User,
-        };
-        return await UpdateRelationAsync(tx, newSources, updated, ct);
+        return await UpdateRelationAsync(tx, newSources, WriteChecks.Ended(existing, validTo, sources, newSources), ct);
     }, ct);
 
     public Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default) => WriteAsync(async tx =>
     {
         var existing = (await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).GetValueOrDefault(id) ?? throw new NotFoundException("relation", id);
         var errors = new List<ValidationError>();
-        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is already retracted"));
-        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
+        WriteChecks.CheckRetraction(id, existing, reason, errors);
         var ctx = await ReadContextAsync(tx, [], SourceIds(sources), null, ct);
         var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, sources, "sources", errors);
         WriteChecks.ThrowIfAny(errors);
-        var retraction = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList());
-        return await UpdateRelationAsync(tx, newSources, existing with { Retracted = retraction, Origin = Origin.User }, ct);
+        return await UpdateRelationAsync(tx, newSources, WriteChecks.Retracted(existing, reason, sources, newSources), ct);
     }, ct);
 
     private async Task<Relation> UpdateRelationAsync(Neo4jTransaction tx, IReadOnlyList<Source> newSources, Relation relation, CancellationToken ct)

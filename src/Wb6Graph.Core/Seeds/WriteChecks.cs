@@ -2,7 +2,7 @@ using Wb6Graph.Model;
 
 namespace Wb6Graph.Seeds;
 
-/// <summary>The checks of a write's cited sources, shared by both stores, over any lookup of stored sources.</summary>
+/// <summary>The rules of the API's writes, shared by both stores: cited sources, relation inputs, ends and retractions.</summary>
 internal static class WriteChecks
 {
     /// <summary>Checks that cited sources exist or are valid new ones; returns the new ones to store.</summary>
@@ -26,6 +26,56 @@ internal static class WriteChecks
         }
         return fresh;
     }
+
+    /// <summary>The type and confidence of a relation input, each error named by its field.</summary>
+    public static (bool TypeOk, RelationType Type, Confidence Confidence) ParseRelation(RelationInput input, List<ValidationError> errors)
+    {
+        var typeOk = Vocabulary.TryParseType(input.Type, out var type);
+        if (!typeOk) errors.Add(new("input.type", input.Type, "unknown relation type"));
+        var confidence = Confidence.M;
+        if (input.Confidence is null) errors.Add(new("input.confidence", null, "confidence is required (H, M or L)"));
+        else if (input.Confidence.Length != 1 || !Enum.TryParse(input.Confidence, false, out confidence))
+            errors.Add(new("input.confidence", input.Confidence, "confidence must be H, M or L"));
+        return (typeOk, type, confidence);
+    }
+
+    public static ValidationError RelationIdTaken(string id) =>
+        new("input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)");
+
+    /// <summary>The relation a user's input describes, citing its sources and the new ones it brings.</summary>
+    public static Relation NewRelation(RelationInput input, string id, RelationType type, Confidence confidence, IReadOnlyList<Source> newSources) =>
+        new(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role, confidence, input.Attributes ?? [],
+            Cited(input.Sources, newSources), null, Origin.User);
+
+    /// <summary>Ending brings the end forward (a strategy replaced early); it never extends a fact.</summary>
+    public static void CheckEnd(string id, Relation existing, DateOnly validTo, List<ValidationError> errors)
+    {
+        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
+        if (existing.ValidTo is { } ended && validTo >= ended)
+            errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
+        if (existing.ValidFrom is { } from && validTo <= from)
+            errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
+    }
+
+    public static Relation Ended(Relation existing, DateOnly validTo, SourceRefs sources, IReadOnlyList<Source> newSources) => existing with
+    {
+        ValidTo = validTo,
+        Sources = existing.Sources.Concat(Cited(sources, newSources)).Distinct().ToList(),
+        Origin = Origin.User,
+    };
+
+    public static void CheckRetraction(string id, Relation existing, string reason, List<ValidationError> errors)
+    {
+        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is already retracted"));
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
+    }
+
+    public static Relation Retracted(Relation existing, string reason, SourceRefs sources, IReadOnlyList<Source> newSources) =>
+        existing with { Retracted = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, Cited(sources, newSources)), Origin = Origin.User };
+
+    /// <summary>The ids a write cites: the stored sources it names and the new ones it brings, each once.</summary>
+    private static List<string> Cited(SourceRefs sources, IReadOnlyList<Source> newSources) =>
+        sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList();
 
     public static void ThrowIfAny(List<ValidationError> errors)
     {
