@@ -5,11 +5,11 @@ using Wb6Graph.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGraphStore();
 builder.AddWb6GraphQL();
+builder.AddStaticAssets();
 
 var app = builder.Build();
 app.UseCors();
-app.UseDefaultFiles(); // `/` is the explorer, wwwroot/index.html
-app.UseStaticFiles();
+app.UseStaticAssets();
 app.MapWb6Graph();
 app.Run();
 
