@@ -53,7 +53,7 @@ internal static class LatencyRunner
         _ = LinkIndex.Of(s).Degree;
         Console.WriteLine($"link index (simple degrees, id ranks) built in {index.Elapsed.TotalMilliseconds:0} ms, {8L * s.EntityCount:N0} bytes");
         Report("top-10 link suggestions, Adamic-Adar (200 entities)", ids, id =>
-            BenchGraph.Engine.SuggestedLinks(id, null, null, LinkScore.AdamicAdar, 10, null));
+            BenchGraph.Engine.SuggestedLinks(id, null, null, null, LinkScore.AdamicAdar, 10, null));
 
         if (args.Contains("--quikgraph"))
         {

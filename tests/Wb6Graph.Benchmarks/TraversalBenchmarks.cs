@@ -46,7 +46,7 @@ public class TraversalBenchmarks
     public int SuggestedLinks()
     {
         var total = 0;
-        foreach (var id in _ids) total += BenchGraph.Engine.SuggestedLinks(id, null, null, LinkScore.AdamicAdar, 10, null).Value.Count;
+        foreach (var id in _ids) total += BenchGraph.Engine.SuggestedLinks(id, null, null, null, LinkScore.AdamicAdar, 10, null).Value.Count;
         return total;
     }
 

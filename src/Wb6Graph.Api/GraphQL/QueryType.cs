@@ -107,12 +107,13 @@ internal sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkSuggestionGraphType>>>>("suggestedLinks").Description("Absent links the network suggests, best first.")
             .Argument<IdGraphType>("id", "Suggestions for this entity; without it, across the graph (bounded).")
             .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("fromKinds", "Without id: only suggestions from these kinds.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("countries", "Without id: only suggestions from these countries and from the entities of these countries.")
             .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("toKinds", "Only suggestions to these kinds.")
             .Argument<LinkScoreGraphType>("method", "The score (default ADAMIC_ADAR).", a => a.DefaultValue = LinkScore.AdamicAdar)
             .Argument<IntGraphType>("limit", "How many (default 10).")
             .Argument<DateGraphType>("asOf", "The graph as on this date.")
             .ResolveAsync(async c => Capped(c, await Questions(c).SuggestedLinksAsync(c.GetArgument<string?>("id"), c.GetArgument<List<EntityKind>?>("fromKinds")?.ToHashSet(),
-                c.GetArgument<List<EntityKind>?>("toKinds")?.ToHashSet(), c.GetArgument("method", LinkScore.AdamicAdar), c.GetArgument<int?>("limit"),
+                c.GetArgument<List<string>?>("countries"), c.GetArgument<List<EntityKind>?>("toKinds")?.ToHashSet(), c.GetArgument("method", LinkScore.AdamicAdar), c.GetArgument<int?>("limit"),
                 c.GetArgument<DateOnly?>("asOf"), c.CancellationToken)));
     }
 

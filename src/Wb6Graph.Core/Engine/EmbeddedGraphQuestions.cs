@@ -19,8 +19,9 @@ public sealed class EmbeddedGraphQuestions(GraphEngine engine) : IGraphQuestions
         Run(() => engine.Centrality(measure, kinds, asOf, limit, ct));
 
     public Task<Bounded<IReadOnlyList<LinkSuggestion>>> SuggestedLinksAsync(
-        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf, CancellationToken ct = default) =>
-        Run(() => engine.SuggestedLinks(id, fromKinds, toKinds, method, limit, asOf, ct));
+        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlyList<string>? countries, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf,
+        CancellationToken ct = default) =>
+        Run(() => engine.SuggestedLinks(id, fromKinds, countries, toKinds, method, limit, asOf, ct));
 
     public Task<IReadOnlyList<GapReport>> GapsAsync(GapTemplate template, string? country, DateOnly asOf, CancellationToken ct = default) =>
         Run(() => engine.Gaps(template, country, asOf, ct));

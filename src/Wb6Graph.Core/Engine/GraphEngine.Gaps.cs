@@ -19,11 +19,7 @@ public sealed partial class GraphEngine
         var s = store.Snapshot;
         var countries = country is null ? template.Countries : [country];
         var errors = new List<ValidationError>();
-        foreach (var c in countries)
-        {
-            var i = Resolve(s, c, "country", errors);
-            if (i >= 0 && s.Entities.Kinds[i] != EntityKind.Country) errors.Add(new("country", c, $"'{c}' is a {s.Entities.Kinds[i]}, not a Country"));
-        }
+        foreach (var c in countries) ResolveCountry(s, c, "country", errors);
         if (errors.Count > 0) throw new GraphValidationException(errors);
 
         var f = new ArcFilter(s, new TraversalOptions());

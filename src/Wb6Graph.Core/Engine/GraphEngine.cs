@@ -120,6 +120,14 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
         return -1;
     }
 
+    internal static int ResolveCountry(GraphSnapshot s, string id, string field, List<ValidationError> errors)
+    {
+        var i = Resolve(s, id, field, errors);
+        if (i < 0 || s.Entities.Kinds[i] == EntityKind.Country) return i;
+        errors.Add(new(field, id, $"'{id}' is a {s.Entities.Kinds[i]}, not a Country"));
+        return -1;
+    }
+
     private (int MaxHops, bool Capped) Hops(int? requested, List<ValidationError> errors)
     {
         if (requested is < 1)

@@ -19,8 +19,14 @@ public interface IGraphQuestions
 
     Task<Bounded<IReadOnlyList<RankedEntity>>> CentralityAsync(CentralityMeasure measure, IReadOnlySet<EntityKind>? kinds, DateOnly? asOf, int? limit, CancellationToken ct = default);
 
+    /// <summary>
+    /// Without <paramref name="id"/>, across the graph: only from entities of <paramref name="fromKinds"/> and, when
+    /// <paramref name="countries"/> names some, only from those countries and the entities whose country they are.
+    /// With an id, both are ignored; the countries must still be Country ids.
+    /// </summary>
     Task<Bounded<IReadOnlyList<LinkSuggestion>>> SuggestedLinksAsync(
-        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf, CancellationToken ct = default);
+        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlyList<string>? countries, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf,
+        CancellationToken ct = default);
 
     /// <summary>A gap template evaluated for one country (or all of the template's countries) on a date.</summary>
     Task<IReadOnlyList<GapReport>> GapsAsync(GapTemplate template, string? country, DateOnly asOf, CancellationToken ct = default);

@@ -9,14 +9,18 @@ public sealed partial class GraphEngine
     /// Absent links that the network suggests, best first. Scores are the textbook ones on the simple undirected graph
     /// (CN |N(x)∩N(y)|, Adamic-Adar Σ 1/ln|N(z)|, resource allocation Σ 1/|N(z)|, preferential attachment |N(x)|·|N(y)|).
     /// Hubs are expanded only when they could change the answer (see <see cref="LinkScoring"/>), and the work is bounded
-    /// by Limits.SuggestionWork arcs; an answer cut there says so.
+    /// by Limits.SuggestionWork arcs; an answer cut there says so. Across the graph, only entities of fromKinds and of
+    /// countries (a country itself, or an entity whose country it is) propose; with an id, both are ignored.
     /// </summary>
     public Bounded<IReadOnlyList<LinkSuggestion>> SuggestedLinks(
-        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf, CancellationToken ct = default)
+        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlyList<string>? countries, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf,
+        CancellationToken ct = default)
     {
         var s = store.Snapshot;
         var errors = new List<ValidationError>();
         var x = id is null ? -1 : Resolve(s, id, "id", errors);
+        countries ??= [];
+        for (var i = 0; i < countries.Count; i++) ResolveCountry(s, countries[i], $"countries[{i}]", errors);
         if (limit is < 1) errors.Add(new("limit", limit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "limit must be at least 1"));
         if (errors.Count > 0) throw new GraphValidationException(errors);
         var max = Math.Min(limit ?? 10, limits.MaxResults);
@@ -29,12 +33,14 @@ public sealed partial class GraphEngine
         }
         else
         {
-            // Across the graph: every entity of fromKinds proposes its best partners; pairs are kept once.
+            // Across the graph: every entity of fromKinds and countries proposes its best partners; pairs are kept once.
+            var of = countries.Count > 0 ? countries.ToHashSet(StringComparer.Ordinal) : null;
             var seen = new HashSet<(int, int)>();
             var some = new List<(int From, int To, double Score)>();
             for (var u = 0; u < s.EntityCount && !budget.Exhausted; u++)
             {
                 if (!f.Exists(u) || (fromKinds is { Count: > 0 } && !fromKinds.Contains(s.Entities.Kinds[u]))) continue;
+                if (of is not null && !Of(s.Entities.Records[u], of)) continue;
                 some.Clear();
                 LinkScoring.From(s, f, u, toKinds, method, max, budget, some, ct);
                 foreach (var r in some)
@@ -53,4 +59,8 @@ public sealed partial class GraphEngine
             answer.Add(new LinkSuggestion(s.Entities.Records[a].Id, s.Entities.Records[b].Id, score, method, shared.Of(a, b)));
         return new(answer, budget.Exhausted || limit > limits.MaxResults);
     }
+
+    // The countries were checked to be Country ids, so an entity with one of their ids is that country.
+    private static bool Of(Entity e, HashSet<string> countries) =>
+        countries.Contains(e.Id) || (e.Country is { } c && countries.Contains(c));
 }

@@ -61,15 +61,15 @@ public sealed partial class Neo4jGraphQuestions
     /// with more than √SuggestionWork neighbours are skipped (a hub would pair all of them), and the answer says so.
     /// </summary>
     public async Task<Bounded<IReadOnlyList<LinkSuggestion>>> SuggestedLinksAsync(
-        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf, CancellationToken ct = default)
+        string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlyList<string>? countries, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf,
+        CancellationToken ct = default)
     {
         var errors = new List<ValidationError>();
-        Dictionary<string, Resolved>? x = null;
-        if (id is not null)
-        {
-            x = await ResolveAsync([id], asOf, ct);
-            Known(x, id, "id", errors);
-        }
+        countries ??= [];
+        var named = id is null ? countries : [id, .. countries];
+        var x = named.Count > 0 ? await ResolveAsync(named, asOf, ct) : new Dictionary<string, Resolved>();
+        if (id is not null) Known(x, id, "id", errors);
+        for (var i = 0; i < countries.Count; i++) KnownCountry(x, countries[i], $"countries[{i}]", errors);
         if (limit is < 1) errors.Add(new("limit", Int(limit.Value), "limit must be at least 1"));
         if (errors.Count > 0) throw new GraphValidationException(errors);
         var max = Math.Min(limit ?? 10, limits.MaxResults);
@@ -77,6 +77,7 @@ public sealed partial class Neo4jGraphQuestions
         var p = new Dictionary<string, object?>
         {
             ["fromKinds"] = Kinds(fromKinds),
+            ["countries"] = countries.Count > 0 ? countries.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() : null,
             ["toKinds"] = Kinds(toKinds),
             ["asOf"] = Neo4jMapping.Format(asOf),
             ["limit"] = max,
@@ -84,7 +85,7 @@ public sealed partial class Neo4jGraphQuestions
         Neo4jResult result;
         if (id is not null)
         {
-            if (!x![id].Live) return new([], capped);
+            if (!x[id].Live) return new([], capped);
             var neighbours = await client.RunAsync(S.SuggestNeighbours, new Dictionary<string, object?> { ["id"] = id, ["asOf"] = p["asOf"] }, Neo4jAccess.Read, ct);
             var via = new List<Dictionary<string, object?>>();
             var left = (long)limits.SuggestionWork;
@@ -132,12 +133,7 @@ public sealed partial class Neo4jGraphQuestions
         var countries = country is null ? template.Countries : [country];
         var resolved = await ResolveAsync(countries, asOf, ct);
         var errors = new List<ValidationError>();
-        foreach (var c in countries)
-        {
-            Known(resolved, c, "country", errors);
-            if (resolved.TryGetValue(c, out var r) && r.Found && r.Kind != nameof(EntityKind.Country))
-                errors.Add(new("country", c, $"'{c}' is a {r.Kind}, not a Country"));
-        }
+        foreach (var c in countries) KnownCountry(resolved, c, "country", errors);
         if (errors.Count > 0) throw new GraphValidationException(errors);
 
         var reports = new List<GapReport>();

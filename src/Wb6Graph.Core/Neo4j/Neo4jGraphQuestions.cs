@@ -162,6 +162,13 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         if (!resolved.TryGetValue(id, out var r) || !r.Found) errors.Add(new(field, id, "unknown entity id"));
     }
 
+    private static void KnownCountry(Dictionary<string, Resolved> resolved, string id, string field, List<ValidationError> errors)
+    {
+        Known(resolved, id, field, errors);
+        if (resolved.TryGetValue(id, out var r) && r.Found && r.Kind != nameof(EntityKind.Country))
+            errors.Add(new(field, id, $"'{id}' is a {r.Kind}, not a Country"));
+    }
+
     private (int MaxHops, bool Capped) Hops(int? requested, List<ValidationError> errors)
     {
         if (requested is < 1)

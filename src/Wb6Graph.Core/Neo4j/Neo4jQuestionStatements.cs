@@ -156,13 +156,21 @@ internal static partial class Neo4jQuestionStatements
             """;
 
     /// <summary>
+    /// Whether <paramref name="v"/> may propose a link across the graph: of $fromKinds, and one of $countries or an entity
+    /// whose country is one of them (the questions checked that $countries are Country ids). Never null, because it is
+    /// also negated: a null country must make it false, not null.
+    /// </summary>
+    private static string Proposes(string v) =>
+        $"($fromKinds IS NULL OR {v}.kind IN $fromKinds) AND ($countries IS NULL OR {v}.id IN $countries OR ({v}.country IS NOT NULL AND {v}.country IN $countries))";
+
+    /// <summary>
     /// Across the graph: every pair two hops apart through a neighbour z of at most $hubDegree neighbours, scored once
     /// (ordered by id when either end could propose it).
     /// </summary>
     public static string SuggestAll(LinkScore method) => method == LinkScore.PreferentialAttachment
         ? $"""
             MATCH (x:Entity)
-            WHERE {Live("x")} AND ($fromKinds IS NULL OR x.kind IN $fromKinds)
+            WHERE {Live("x")} AND {Proposes("x")}
             WITH x, {Degree("x", "w")} AS dx
             ORDER BY dx DESC, x.id
             LIMIT $side
@@ -175,7 +183,7 @@ internal static partial class Neo4jQuestionStatements
             UNWIND xs AS xe
             WITH xe.n AS x, xe.d AS dx, y, dy
             WHERE x <> y AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelLive("e")} {"}"}
-              AND (x.id < y.id OR NOT (($fromKinds IS NULL OR y.kind IN $fromKinds) AND ($toKinds IS NULL OR x.kind IN $toKinds)))
+              AND (x.id < y.id OR NOT ({Proposes("y")} AND ($toKinds IS NULL OR x.kind IN $toKinds)))
             WITH x, y, toFloat(dx * dy) AS score
             ORDER BY score DESC, x.id, y.id
             LIMIT $limit
@@ -188,12 +196,12 @@ internal static partial class Neo4jQuestionStatements
             WHERE size(nz) >= 2 AND size(nz) <= $hubDegree
             UNWIND nz AS x
             WITH z, nz, x
-            WHERE $fromKinds IS NULL OR x.kind IN $fromKinds
+            WHERE {Proposes("x")}
             UNWIND nz AS y
             WITH z, size(nz) AS dz, x, y
             WHERE x <> y AND ($toKinds IS NULL OR y.kind IN $toKinds)
               AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelLive("e")} {"}"}
-              AND (x.id < y.id OR NOT (($fromKinds IS NULL OR y.kind IN $fromKinds) AND ($toKinds IS NULL OR x.kind IN $toKinds)))
+              AND (x.id < y.id OR NOT ({Proposes("y")} AND ($toKinds IS NULL OR x.kind IN $toKinds)))
             WITH x, y, sum({Weight(method)}) AS score
             ORDER BY score DESC, x.id, y.id
             LIMIT $limit

@@ -104,6 +104,42 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Graph_wide_suggestions_for_the_gap_view_keep_to_the_six_countries_and_their_bodies()
+    {
+        // The gap view's kinds, and a limit above the number of suggestions, so that no cut hides a difference.
+        string[] six = ["al", "ba", "xk", "me", "mk", "rs"];
+        var data = Data(await api.PostAsync("""
+            query($six: [ID!]) {
+              all: suggestedLinks(fromKinds: [Country, NationalAuthority, Csirt], toKinds: [EuBody, Network, Convention, RegionalCentre, InternationalOrganization, Project], limit: 200) { from to score }
+              wb6: suggestedLinks(countries: $six, fromKinds: [Country, NationalAuthority, Csirt], toKinds: [EuBody, Network, Convention, RegionalCentre, InternationalOrganization, Project], limit: 200) { from to score }
+              entities(kind: [Country, NationalAuthority, Csirt], first: 200) { nodes { id country } } }
+            """, new { six }));
+        var wb6Side = data["entities"]!["nodes"]!.AsArray()
+            .Where(n => six.Contains(n!["id"]!.GetValue<string>()) || six.Contains(n["country"]?.GetValue<string>()))
+            .Select(n => n!["id"]!.GetValue<string>()).ToHashSet();
+        var all = data["all"]!.AsArray().Select(l => l!.ToJsonString()).ToList();
+        var wb6 = data["wb6"]!.AsArray().Select(l => l!.ToJsonString()).ToList();
+        bool FromWb6(string link) => wb6Side.Contains(JsonNode.Parse(link)!["from"]!.GetValue<string>());
+
+        Assert.True(all.Count < 200);
+        Assert.Contains(all, l => !FromWb6(l)); // France and Slovenia propose too
+        Assert.NotEmpty(wb6);
+        Assert.Equal(all.Where(FromWb6), wb6);
+    }
+
+    [Fact]
+    public async Task Suggestions_from_an_unknown_country_name_the_argument_and_the_id()
+    {
+        var r = await api.PostAsync("""{ suggestedLinks(countries: ["al", "atlantis", "aksk"]) { from } }""");
+
+        var error = r.Body!["errors"]![0]!;
+        var details = error["extensions"]!["data"]!["details"]!.AsArray();
+        Assert.Equal("BAD_USER_INPUT", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal([("countries[1]", "atlantis"), ("countries[2]", "aksk")], details.Select(d => (d!["field"]!.GetValue<string>(), d["value"]!.GetValue<string>())));
+        Assert.Contains("countries[1]: unknown entity id (got 'atlantis')", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_capped_answer_says_so_in_the_extensions()
     {
         var r = await api.PostAsync("""{ paths(from: "kcss", to: "enisa", k: 500) { length } }""");

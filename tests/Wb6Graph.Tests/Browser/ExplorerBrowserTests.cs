@@ -208,20 +208,34 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         Assert.Equal(nodes, xml.Descendants(ns + "node").Select(n => (string)n.Attribute("id")!).Order());
         Assert.Equal(await explorer.EvalAsync<int>("explorer.canvas.cy.edges().length"), xml.Descendants(ns + "edge").Count());
 
+        // What a dashboard does with the copied text: send the Canvas operation with its variables, then with others.
         await page.ClickAsync("#copy-query");
-        var document = await explorer.EvalAsync<string>("explorer.lastCopied");
+        var copied = await explorer.EvalAsync<string>("explorer.lastCopied");
+        var variables = JsonNode.Parse(copied.Split('\n').Single(l => l.StartsWith("# Canvas variables: ", StringComparison.Ordinal))["# Canvas variables: ".Length..])!.AsObject();
+        Assert.Equal("kcss", (string?)variables["x0"]);
+        Assert.DoesNotContain("kcss", string.Join('\n', copied.Split('\n').Where(l => !l.StartsWith('#')))); // a variable, not in the document
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var response = await http.PostAsJsonAsync("/graphql", new { query = document, operationName = "Canvas" });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Null(body["errors"]);
-        Assert.Equal(nodes, body["data"]!["x0"]!["entities"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).Order());
+        async Task<JsonNode> Post(object request)
+        {
+            var body = JsonNode.Parse(await (await http.PostAsJsonAsync("/graphql", request)).Content.ReadAsStringAsync())!;
+            Assert.Null(body["errors"]);
+            return body["data"]!;
+        }
+        static IEnumerable<string> Ids(JsonNode subgraph) => subgraph["entities"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).Order();
+        Assert.Equal(nodes, Ids((await Post(new { query = copied, operationName = "Canvas", variables }))["x0"]!));
+
+        variables["x0"] = "enisa";
+        var other = await Post(new { query = copied, operationName = "Canvas", variables });
+        var direct = await Post(new { query = "{ neighbourhood(id: \"enisa\", depth: 1, limit: 200) { entities { id } } }" });
+        Assert.Equal(Ids(direct["neighbourhood"]!), Ids(other["x0"]!));
+        Assert.NotEqual(nodes, Ids(other["x0"]!));
         explorer.AssertNoErrors();
     }
 
     [ChromiumFact]
     public async Task A_crafted_link_cannot_rewrite_the_query_the_page_sends()
     {
-        // Relation types in the link go into the document as enum names: anything else is dropped, never spliced.
+        // What a link chooses travels as variables, and relation types only as enum names: anything else is dropped.
         var crafted = Uri.EscapeDataString("kcss:FOUNDED]) { truncated } stolen: entity(id: \"enisa\") { id } x9: neighbourhood(id: \"kcss\", types: [FOUNDED");
         await using var explorer = await new ExplorerPage(server, output).OpenAsync($"?x={crafted}");
         await explorer.SettledAsync();

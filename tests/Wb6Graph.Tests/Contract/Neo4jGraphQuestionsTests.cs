@@ -39,7 +39,7 @@ public sealed class Neo4jGraphQuestionsTests
     {
         await _questions.PathsAsync(Hostile, "enisa", 3, new TraversalOptions(AsOf: new DateOnly(2024, 1, 1)));
         await _questions.NeighbourhoodAsync(Hostile, 2, new TraversalOptions());
-        await _questions.SuggestedLinksAsync(Hostile, null, null, LinkScore.AdamicAdar, 5, null);
+        await _questions.SuggestedLinksAsync(Hostile, null, null, null, LinkScore.AdamicAdar, 5, null);
         await _questions.GapMatrixAsync([Hostile], ["enisa"], new TraversalOptions());
 
         Assert.True(_server.Requests.Count >= 4);
@@ -56,7 +56,7 @@ public sealed class Neo4jGraphQuestionsTests
         await _questions.ShortestPathAsync("kcss", "enisa", new TraversalOptions(), PathWeighting.Evidence);
         await _questions.NeighbourhoodAsync("al", 2, new TraversalOptions());
         await _questions.CentralityAsync(CentralityMeasure.Degree, null, null, 5);
-        await _questions.SuggestedLinksAsync(null, null, null, LinkScore.ResourceAllocation, 5, null);
+        await _questions.SuggestedLinksAsync(null, null, null, null, LinkScore.ResourceAllocation, 5, null);
         await _questions.GapsAsync(ContractGraph.Template(), "al", new DateOnly(2025, 1, 1));
 
         Assert.All(_server.Requests, r => Assert.Contains(r.Statement!, linted));
@@ -95,8 +95,8 @@ public sealed class Neo4jGraphQuestionsTests
         _answers[S.SuggestAll(LinkScore.PreferentialAttachment)] = _ => Result(["from", "to", "score", "shared"], [["a", "b", 12.0, Array.Empty<string>()]]);
         _answers[S.SuggestHubs] = r => Result(["hubs"], [[r.Parameters.GetProperty("hubDegree").GetInt32() == 0 ? 30 : 0]]);
 
-        var all = await _questions.SuggestedLinksAsync(null, null, null, LinkScore.PreferentialAttachment, 10, null);
-        var cut = await _questions.SuggestedLinksAsync(null, null, null, LinkScore.PreferentialAttachment, 5, null);
+        var all = await _questions.SuggestedLinksAsync(null, null, null, null, LinkScore.PreferentialAttachment, 10, null);
+        var cut = await _questions.SuggestedLinksAsync(null, null, null, null, LinkScore.PreferentialAttachment, 5, null);
 
         Assert.False(all.Capped);
         Assert.True(cut.Capped);
@@ -111,6 +111,21 @@ public sealed class Neo4jGraphQuestionsTests
         var e = await Assert.ThrowsAsync<GraphValidationException>(() => _questions.GapMatrixAsync(["al", "nobody"], ["enisa"], new TraversalOptions()));
 
         Assert.Equal([("from[1]", "nobody")], e.Errors.Select(x => (x.Where, x.Value)));
+    }
+
+    [Fact]
+    public async Task Countries_are_resolved_with_the_id_and_travel_as_one_parameter()
+    {
+        _answers[S.Resolve] = r => Result(["id", "found", "kind", "live"],
+            r.Parameters.GetProperty("ids").EnumerateArray().Select(id => new object?[] { id.GetString(), id.GetString() != "nobody", id.GetString() == "aksk" ? "NationalAuthority" : "Country", true }).ToArray());
+
+        var e = await Assert.ThrowsAsync<GraphValidationException>(() => _questions.SuggestedLinksAsync("kcss", null, ["nobody", "aksk"], null, LinkScore.AdamicAdar, 5, null));
+        await _questions.SuggestedLinksAsync(null, null, ["rs", "al", "rs"], null, LinkScore.AdamicAdar, 5, null);
+
+        Assert.Equal([("countries[0]", "nobody"), ("countries[1]", "aksk")], e.Errors.Select(x => (x.Where, x.Value)));
+        Assert.Equal(["kcss", "nobody", "aksk"], _server.Requests.First(r => r.Statement == S.Resolve).Parameters.GetProperty("ids").EnumerateArray().Select(i => i.GetString()));
+        var sent = _server.Requests.Single(r => r.Statement == S.SuggestAll(LinkScore.AdamicAdar)).Parameters.GetProperty("countries");
+        Assert.Equal(["al", "rs"], sent.EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class QuestionErrorsApiTests(ApiFactory api) : IClassFixture<ApiFa
 
         public Task<Subgraph> NeighbourhoodAsync(string id, int depth, TraversalOptions options, int? limit = null, CancellationToken ct = default) => throw new NotSupportedException();
 
-        public Task<Bounded<IReadOnlyList<LinkSuggestion>>> SuggestedLinksAsync(string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<Bounded<IReadOnlyList<LinkSuggestion>>> SuggestedLinksAsync(string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlyList<string>? countries, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf, CancellationToken ct = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<GapReport>> GapsAsync(GapTemplate template, string? country, DateOnly asOf, CancellationToken ct = default) => throw new NotSupportedException();
 

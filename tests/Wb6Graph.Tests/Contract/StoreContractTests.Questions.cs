@@ -139,9 +139,9 @@ public abstract partial class StoreContractTests
     [ContractFact]
     public async Task Suggestions_score_shared_neighbours_on_the_simple_graph()
     {
-        var cn = (await Questions.SuggestedLinksAsync("kcss", null, null, LinkScore.CommonNeighbours, null, null)).Value;
-        var aa = (await Questions.SuggestedLinksAsync("kcss", null, null, LinkScore.AdamicAdar, null, null)).Value;
-        var ra = (await Questions.SuggestedLinksAsync("kcss", null, new HashSet<EntityKind> { EntityKind.EuBody }, LinkScore.ResourceAllocation, null, null)).Value;
+        var cn = (await Questions.SuggestedLinksAsync("kcss", null, null, null, LinkScore.CommonNeighbours, null, null)).Value;
+        var aa = (await Questions.SuggestedLinksAsync("kcss", null, null, null, LinkScore.AdamicAdar, null, null)).Value;
+        var ra = (await Questions.SuggestedLinksAsync("kcss", null, null, new HashSet<EntityKind> { EntityKind.EuBody }, LinkScore.ResourceAllocation, null, null)).Value;
 
         // N(kcss) = {aksk, roundtable}: the retracted FUNDS does not make enisa a neighbour. |N(aksk)| = 4, |N(roundtable)| = 3.
         Assert.Equal([("al", 1.0), ("enisa", 1.0), ("first", 1.0)], cn.Select(s => (s.To, s.Score)));
@@ -152,6 +152,39 @@ public abstract partial class StoreContractTests
         var only = Assert.Single(ra);
         Assert.Equal(("enisa", 1.0 / 3), (only.To, only.Score));
     }
+
+    [ContractFact]
+    public async Task Graph_wide_suggestions_keep_to_the_countries_given_and_their_entities()
+    {
+        var al = (await Questions.SuggestedLinksAsync(null, null, ["al"], null, LinkScore.CommonNeighbours, null, null)).Value;
+        var authorities = (await Questions.SuggestedLinksAsync(null, new HashSet<EntityKind> { EntityKind.NationalAuthority }, ["al"], null, LinkScore.CommonNeighbours, null, null)).Value;
+        var withId = (await Questions.SuggestedLinksAsync("kcss", null, ["ba"], null, LinkScore.CommonNeighbours, null, null)).Value;
+
+        // Of al: al itself, aksk and strat-old (their country is al). aksk and strat-old share al, and each may propose
+        // that pair, so which of them is 'from' is left to the backend; the pair comes once.
+        Assert.All(al, s => Assert.Contains(s.From, new[] { "al", "aksk", "strat-old" }));
+        Assert.Equal(
+        [
+            ("aksk-budapest", 1.0), ("aksk-enisa", 1.0), ("aksk-strat-old", 1.0), ("aksk-wb3c", 1.0), ("al-ba", 2.0),
+            ("al-first", 1.0), ("al-kcss", 1.0), ("al-roundtable", 1.0), ("budapest-strat-old", 1.0), ("strat-old-wb3c", 1.0),
+        ], al.Select(s => (Pair(s.From, s.To), s.Score)).OrderBy(p => p.Item1, StringComparer.Ordinal));
+        Assert.Equal(("al", "ba"), (al[0].From, al[0].To));
+        Assert.Equal([("aksk", "budapest"), ("aksk", "enisa"), ("aksk", "strat-old"), ("aksk", "wb3c")], authorities.Select(s => (s.From, s.To)));
+        // With an id, the countries (like fromKinds) do not apply.
+        Assert.Equal(["al", "enisa", "first"], withId.Select(s => s.To));
+    }
+
+    [ContractFact]
+    public async Task Suggestions_from_an_unknown_id_or_not_a_country_are_refused()
+    {
+        var e = await Assert.ThrowsAsync<GraphValidationException>(() =>
+            Questions.SuggestedLinksAsync(null, null, ["al", "nobody", "aksk"], null, LinkScore.AdamicAdar, null, null));
+
+        Assert.Equal([("countries[1]", "nobody", "unknown entity id"), ("countries[2]", "aksk", "'aksk' is a NationalAuthority, not a Country")],
+            e.Errors.Select(x => (x.Where, x.Value, x.Message)));
+    }
+
+    private static string Pair(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a}-{b}" : $"{b}-{a}";
 
     [ContractFact]
     public async Task Degree_centrality_counts_distinct_neighbours_on_the_date()

@@ -15,9 +15,12 @@ public sealed class EnginePropertyTests(ITestOutputHelper output)
 {
     private const int Cases = 60;
 
-    private sealed record RandomGraph(int N, List<(int A, int B)> Edges, EngineFixture Fixture) : IDisposable
+    /// <summary>A random graph whose entities are Countries or NationalAuthorities, some of the latter of a country.</summary>
+    private sealed record RandomGraph(int N, List<(int A, int B)> Edges, EntityKind[] Kinds, string?[] CountryOf, EngineFixture Fixture) : IDisposable
     {
         public static string Id(int i) => $"n{i}";
+
+        public IEnumerable<string> Countries => Enumerable.Range(0, N).Where(i => Kinds[i] == EntityKind.Country).Select(Id);
 
         public HashSet<int>[] Adjacency()
         {
@@ -39,7 +42,12 @@ public sealed class EnginePropertyTests(ITestOutputHelper output)
         var n = rnd.Next(2, 13);
         var m = rnd.Next(0, n * 3);
         var builder = new GraphBuilder();
-        for (var i = 0; i < n; i++) builder.Entity(RandomGraph.Id(i));
+        // Kinds and countries have their own generator, so that a seed's edges stay the ones it always had.
+        var place = new Random(1_000 + seed);
+        var kinds = Enumerable.Range(0, n).Select(i => i == 0 || place.NextDouble() < 0.25 ? EntityKind.Country : EntityKind.NationalAuthority).ToArray();
+        var countries = Enumerable.Range(0, n).Where(i => kinds[i] == EntityKind.Country).ToList();
+        var countryOf = kinds.Select(k => k != EntityKind.Country && place.NextDouble() < 0.7 ? RandomGraph.Id(countries[place.Next(countries.Count)]) : null).ToArray();
+        for (var i = 0; i < n; i++) builder.Entity(RandomGraph.Id(i), kinds[i], country: countryOf[i]);
         var edges = new List<(int, int)>();
         for (var j = 0; j < m; j++)
         {
@@ -50,7 +58,7 @@ public sealed class EnginePropertyTests(ITestOutputHelper output)
             // Parallel relations between the same pair are allowed and must count once.
             builder.Relation(RandomGraph.Id(a), "COOPERATES_WITH", RandomGraph.Id(b), id: $"r{j}");
         }
-        return new RandomGraph(n, edges, EngineFixture.Of(builder.Build()));
+        return new RandomGraph(n, edges, kinds, countryOf, EngineFixture.Of(builder.Build()));
     }
 
     private void ForEachSeed(Action<int, RandomGraph> check)
@@ -124,12 +132,8 @@ public sealed class EnginePropertyTests(ITestOutputHelper output)
         {
             var adj = g.Adjacency();
             var x = new Random(seed).Next(g.N);
-            var expected = Enumerable.Range(0, g.N)
-                .Where(y => y != x && !adj[x].Contains(y))
-                .Select(y => (Id: RandomGraph.Id(y), Score: Score(adj, x, y, method)))
-                .Where(p => method == LinkScore.PreferentialAttachment || p.Score > 0)
-                .ToDictionary(p => p.Id, p => p.Score);
-            var actual = g.Fixture.Engine.SuggestedLinks(RandomGraph.Id(x), null, null, method, 200, null).Value;
+            var expected = Reference(adj, u => u == x, method).ToDictionary(p => RandomGraph.Id(p.To), p => p.Score);
+            var actual = g.Fixture.Engine.SuggestedLinks(RandomGraph.Id(x), null, null, null, method, 200, null).Value;
             Assert.Equal(expected.Count, actual.Count);
             foreach (var s in actual)
             {
@@ -137,6 +141,41 @@ public sealed class EnginePropertyTests(ITestOutputHelper output)
                 Assert.Equal(adj[x].Intersect(adj[int.Parse(s.To[1..], System.Globalization.CultureInfo.InvariantCulture)]).Count(), s.SharedNeighbours.Count);
             }
             Assert.Equal(actual.Select(s => s.Score).OrderDescending(), actual.Select(s => s.Score));
+        });
+    }
+
+    [Theory]
+    [InlineData(LinkScore.CommonNeighbours)]
+    [InlineData(LinkScore.AdamicAdar)]
+    [InlineData(LinkScore.ResourceAllocation)]
+    [InlineData(LinkScore.PreferentialAttachment)]
+    public void Graph_wide_suggestions_from_countries_are_the_brute_force_ones_with_an_end_of_those_countries(LinkScore method)
+    {
+        ForEachSeed((seed, g) =>
+        {
+            var rnd = new Random(seed);
+            var adj = g.Adjacency();
+            var countries = g.Countries.Where(_ => rnd.Next(2) == 0).DefaultIfEmpty(RandomGraph.Id(0)).ToList();
+            var kinds = rnd.Next(2) == 0 ? null : new HashSet<EntityKind> { EntityKind.NationalAuthority };
+            bool Proposes(int u) => (kinds is null || kinds.Contains(g.Kinds[u])) && (countries.Contains(RandomGraph.Id(u)) || (g.CountryOf[u] is { } c && countries.Contains(c)));
+            // The unfiltered reference, each pair once, kept where an end may propose it.
+            var expected = Reference(adj, _ => true, method)
+                .Where(p => Proposes(p.From) || Proposes(p.To))
+                .ToDictionary(p => Pair(RandomGraph.Id(p.From), RandomGraph.Id(p.To)), p => p.Score);
+
+            var all = g.Fixture.Engine.SuggestedLinks(null, kinds, countries, null, method, 200, null);
+            var limit = rnd.Next(1, 5);
+            var top = g.Fixture.Engine.SuggestedLinks(null, kinds, countries, null, method, limit, null).Value;
+
+            Assert.False(all.Capped);
+            Assert.Equal(expected.Keys.Order(), all.Value.Select(s => Pair(s.From, s.To)).Order());
+            foreach (var s in all.Value.Concat(top))
+            {
+                Assert.True(Proposes(int.Parse(s.From[1..], System.Globalization.CultureInfo.InvariantCulture)), $"{s.From} is not of {string.Join(",", countries)}");
+                Assert.Equal(expected[Pair(s.From, s.To)], s.Score, 9);
+            }
+            // As Assert.Equal(double, double, 9) compares: rounded to 9 digits.
+            Assert.Equal(expected.Values.OrderDescending().Take(limit).Select(v => Math.Round(v, 9)), top.Select(s => Math.Round(s.Score, 9)));
         });
     }
 
@@ -176,6 +215,29 @@ public sealed class EnginePropertyTests(ITestOutputHelper output)
                 Assert.Equal(expected[int.Parse(r.Entity.Id[1..], System.Globalization.CultureInfo.InvariantCulture)], r.Score, 9);
         });
     }
+
+    /// <summary>
+    /// By brute force: every absent link from an entity that may propose one, scored, each unordered pair once (from
+    /// the first end that proposes it); the neighbourhood scores only where there is a shared neighbour.
+    /// </summary>
+    private static List<(int From, int To, double Score)> Reference(HashSet<int>[] adj, Func<int, bool> proposes, LinkScore method)
+    {
+        var pairs = new List<(int From, int To, double Score)>();
+        var seen = new HashSet<(int, int)>();
+        for (var x = 0; x < adj.Length; x++)
+        {
+            if (!proposes(x)) continue;
+            for (var y = 0; y < adj.Length; y++)
+            {
+                if (y == x || adj[x].Contains(y) || !seen.Add((Math.Min(x, y), Math.Max(x, y)))) continue;
+                var score = Score(adj, x, y, method);
+                if (method == LinkScore.PreferentialAttachment || score > 0) pairs.Add((x, y, score));
+            }
+        }
+        return pairs;
+    }
+
+    private static string Pair(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a}-{b}" : $"{b}-{a}";
 
     private static double Score(HashSet<int>[] adj, int x, int y, LinkScore method)
     {

@@ -112,7 +112,7 @@ public sealed class TraversalPropertyTests(ITestOutputHelper output)
                     .OrderDescending()
                     .Take(limit)
                     .ToList();
-                var actual = g.Fixture.Engine.SuggestedLinks(HubGraph.Id(x), null, null, method, limit, dated ? Day : null);
+                var actual = g.Fixture.Engine.SuggestedLinks(HubGraph.Id(x), null, null, null, method, limit, dated ? Day : null);
                 Assert.False(actual.Capped);
                 Assert.Equal(expected.Count, actual.Value.Count);
                 for (var i = 0; i < expected.Count; i++)

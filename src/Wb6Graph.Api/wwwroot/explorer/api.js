@@ -1,27 +1,60 @@
 // The explorer is a client of the public /graphql endpoint, like any dashboard: every question below is
-// plain GraphQL, and the last document of each view is kept so that "Copy query" hands over exactly what ran.
+// plain GraphQL, and the last request of each view is kept so that "Copy query" hands over exactly what ran. What a
+// view chooses (ids, date, filters) travels as variables, so the documents stay the same from view to view: a
+// dashboard takes one and changes only its variables.
 
 const literal = value => JSON.stringify(value);
 const list = values => `[${values.join(', ')}]`;
+const empty = value => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Arguments as GraphQL text; strings quoted, enums bare, empty values left out. */
 function args(named) {
   const parts = [];
   for (const [name, value] of Object.entries(named)) {
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    if (value && value.enums) parts.push(`${name}: ${list(value.enums)}`);
+    if (empty(value)) continue;
+    if (value && value.variable) parts.push(`${name}: $${value.variable}`);
+    else if (value && value.enums) parts.push(`${name}: ${list(value.enums)}`);
     else if (typeof value === 'number' || typeof value === 'boolean') parts.push(`${name}: ${value}`);
     else parts.push(`${name}: ${literal(value)}`);
   }
   return parts.length ? `(${parts.join(', ')})` : '';
 }
 
-/** Enum values go into the document bare, so only GraphQL names pass: a crafted link cannot rewrite the query. */
+/** Enum constants of a document, written bare: only GraphQL names pass. */
 const isName = value => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(value));
 export const enums = values => {
   const names = (values ?? []).filter(isName);
   return names.length ? { enums: names } : undefined;
 };
+
+/**
+ * One named operation whose chosen values are variables. `$(name, type, value)` declares a variable (once, however
+ * many fields use it) and stands for it in `args`; an empty value declares nothing and leaves the argument out.
+ */
+class Operation {
+  definitions = [];
+  variables = {};
+
+  constructor(name) { this.name = name; }
+
+  $(name, type, value) {
+    if (empty(value)) return undefined;
+    if (!(name in this.variables)) {
+      this.definitions.push(`$${name}: ${type}`);
+      this.variables[name] = value;
+    }
+    return { variable: name };
+  }
+
+  /** The request: `{ query, operationName, variables }`, as POST sends it. */
+  request(body) {
+    const definitions = this.definitions.length ? `(${this.definitions.join(', ')})` : '';
+    return { query: `query ${this.name}${definitions} {\n${body}\n}`, operationName: this.name, variables: this.variables };
+  }
+}
+
+/** Relation types and kinds from a link: only GraphQL names, so that a crafted link is refused here, not by the API. */
+const names = values => (values ?? []).filter(isName);
 
 export class GraphQLError extends Error {}
 
@@ -29,15 +62,23 @@ const accept = 'application/graphql-response+json, application/json';
 
 /**
  * Reads go by GET, whose answers the server keeps (until the data changes) and the browser revalidates by ETag;
- * a document too long for a URL goes by POST.
+ * a request too long for a URL goes by POST.
  */
-function send(document) {
-  const url = `/graphql?query=${encodeURIComponent(document)}`;
+function send(request) {
+  const { query, operationName, variables } = typeof request === 'string' ? { query: request } : request;
+  const params = new URLSearchParams({ query });
+  if (operationName) params.set('operationName', operationName);
+  if (variables && Object.keys(variables).length) params.set('variables', JSON.stringify(variables));
+  const url = `/graphql?${params}`;
   if (url.length <= 4000) return fetch(url, { headers: { accept, 'graphql-require-preflight': '1' } });
-  return fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query: document }) });
+  return fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query, operationName, variables }) });
 }
 
-export const run = document => answer(send(document));
+/** Sends a request (`{ query, operationName, variables }` or a bare document) and waits for its data. */
+export const run = request => answer(send(request));
+
+/** Two requests ask the same when their documents and variables are the same. */
+export const sameRequest = (a, b) => Boolean(a && b) && a.query === b.query && JSON.stringify(a.variables) === JSON.stringify(b.variables);
 
 /** The data of a response on its way, or its GraphQL errors as an exception. */
 export async function answer(pending) {
@@ -54,54 +95,64 @@ const relationFields = 'id type fromId toId validFrom validTo confidence role';
 const sourceFields = 'id title publisher published url document kind';
 
 export function searchDocument(text, asOf) {
-  return `{ entities${args({ search: text, asOf, first: 8 })} { totalCount nodes { id name kind country aliases } } }`;
+  const op = new Operation('Search');
+  return op.request(`  entities${args({ search: op.$('search', 'String', text), asOf: op.$('asOf', 'Date', asOf), first: 8 })} { totalCount nodes { id name kind country aliases } }`);
 }
 
-/** One document for the canvas: each pinned entity, and the neighbourhood of each expanded one. */
+/** One request for the canvas: each pinned entity, and the neighbourhood of each expanded one (null: nothing to ask). */
 export function graphDocument({ pinned, expanded, asOf }) {
+  if (!pinned.length && !expanded.length) return null;
+  const op = new Operation('Canvas');
   const fields = [];
-  pinned.forEach((id, i) => fields.push(`  p${i}: entity${args({ id })} { ${entityFields} }`));
+  pinned.forEach((id, i) => fields.push(`  p${i}: entity${args({ id: op.$(`p${i}`, 'ID!', id) })} { ${entityFields} }`));
   expanded.forEach((e, i) => fields.push(
-    `  x${i}: neighbourhood${args({ id: e.id, depth: 1, types: enums(e.types), kinds: enums(e.kinds), asOf, limit: 200 })} {\n` +
-    `    truncated entities { ${entityFields} } relations { ${relationFields} }\n  }`));
-  return fields.length ? `query Canvas {\n${fields.join('\n')}\n}` : '';
+    `  x${i}: neighbourhood${args({
+      id: op.$(`x${i}`, 'ID!', e.id), depth: 1, types: op.$(`x${i}Types`, '[RelationType!]', names(e.types)),
+      kinds: op.$(`x${i}Kinds`, '[EntityKind!]', names(e.kinds)), asOf: op.$('asOf', 'Date', asOf), limit: 200,
+    })} {\n    truncated entities { ${entityFields} } relations { ${relationFields} }\n  }`));
+  return op.request(fields.join('\n'));
 }
 
 export function entityDocument(id, asOf) {
-  return `query Entity {
-  entity${args({ id })} {
+  const op = new Operation('Entity');
+  const entity = args({ id: op.$('id', 'ID!', id) }), on = args({ asOf: op.$('asOf', 'Date', asOf) });
+  return op.request(`  entity${entity} {
     id kind name aliases country description validFrom validTo origin
     attributes { key type value }
     sources { ${sourceFields} }
-    relations${args({ asOf })} { ${relationFields} }
-  }
-}`;
+    relations${on} { ${relationFields} }
+  }`);
 }
 
 export function pathsDocument({ from, to, k, maxHops, types, asOf }) {
-  return `query Paths {
-  paths${args({ from, to, k, maxHops, types: enums(types), asOf })} {
+  const op = new Operation('Paths');
+  return op.request(`  paths${args({
+    from: op.$('from', 'ID!', from), to: op.$('to', 'ID!', to), k: op.$('k', 'Int', k), maxHops: op.$('maxHops', 'Int', maxHops),
+    types: op.$('types', '[RelationType!]', names(types)), asOf: op.$('asOf', 'Date', asOf),
+  })} {
     length weakestConfidence validFrom validTo
     entities { id name kind country }
     steps { from to relations { ${relationFields} sources { id } } }
-  }
-}`;
+  }`);
 }
 
-// Suggestions that matter for alignment: from a WB6 country or institution to a body, network or programme.
+// Suggestions that matter for alignment: from a WB6 country or institution to a body, network or programme. The six
+// are the eu-alignment template's countries (graph-seeds/templates); the graph holds EU members too.
+const wb6 = ['al', 'ba', 'xk', 'me', 'mk', 'rs'];
 const suggestFrom = ['Country', 'NationalAuthority', 'Csirt'];
 const suggestTo = ['EuBody', 'Network', 'Convention', 'RegionalCentre', 'InternationalOrganization', 'Project'];
 
 export function gapsDocument(asOf) {
-  return `query Gaps {
-  gaps${args({ asOf })} { country score items { id label legalBasis status } }
-  suggestedLinks${args({ fromKinds: enums(suggestFrom), toKinds: enums(suggestTo), limit: 10, asOf })} { from to score method sharedNeighbours }
-  countries: entities${args({ kind: enums(['Country']), first: 50 })} { nodes { id name } }
-}`;
+  const op = new Operation('Gaps');
+  const on = op.$('asOf', 'Date', asOf);
+  return op.request(`  gaps${args({ asOf: on })} { country score items { id label legalBasis status } }
+  suggestedLinks${args({ countries: op.$('countries', '[ID!]', wb6), fromKinds: enums(suggestFrom), toKinds: enums(suggestTo), limit: 10, asOf: on })} { from to score method sharedNeighbours }
+  countries: entities${args({ kind: enums(['Country']), first: 50 })} { nodes { id name } }`);
 }
 
 export function gapEvidenceDocument(country, asOf) {
-  return `query GapEvidence { gaps${args({ country, asOf })} { country items { id label legalBasis status evidence { relations { id } } } } }`;
+  const op = new Operation('GapEvidence');
+  return op.request(`  gaps${args({ country: op.$('country', 'ID', country), asOf: op.$('asOf', 'Date', asOf) })} { country items { id label legalBasis status evidence { relations { id } } } }`);
 }
 
 /** Many lookups by id in one request, as aliased fields: n0: source(id: ...) { ... }. */

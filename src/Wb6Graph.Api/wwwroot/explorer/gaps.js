@@ -37,6 +37,7 @@ export function renderGaps(container, data, { asOf, open }) {
     </table>
     <p class="hint">Score: the share of eligible items present (not-eligible items do not count).</p>
     <h3>Absent links the network suggests (Adamic–Adar)</h3>
+    <p class="hint">From these six countries and their authorities and CSIRTs to bodies, networks and programmes.</p>
     ${data.suggestedLinks.length ? `<ol class="suggested">${data.suggestedLinks.map(l => `
       <li>${entityLink(data.entities.get(l.from))} — ${entityLink(data.entities.get(l.to))}
         <span class="hint">score ${l.score.toFixed(2)}; both linked with ${l.sharedNeighbours.map(esc).join(', ')}</span></li>`).join('')}</ol>`

@@ -108,7 +108,7 @@ async function showDetails(current) {
 async function showPaths(current) {
   const box = $('paths-result');
   pathResult = null;
-  docs.paths = '';
+  docs.paths = null;
   if (!state.path) { box.innerHTML = ''; return; }
   const result = await loadPaths(state.path, state.asOf);
   if (!current()) return;
@@ -245,8 +245,8 @@ $('gaps-view').addEventListener('click', e => {
 attachSharing({
   canvas,
   fileStem: () => `wb6graph${state.asOf ? `-${state.asOf}` : ''}`,
-  // The documents behind the view, as they last ran: one named operation each.
-  documents: () => (state.view === 'gaps'
+  // The requests behind the view, as they last ran: one named operation each.
+  requests: () => (state.view === 'gaps'
     ? [docs.gaps, state.gap && docs.evidence]
     : [docs.canvas, state.path && docs.paths, state.selected && docs.entity]).filter(Boolean),
   status,

@@ -8,7 +8,17 @@ function download(name, href) {
   a.remove();
 }
 
-export function attachSharing({ canvas, fileStem, documents, status }) {
+/**
+ * The requests behind a view as one text a dashboard can take apart: the operations, each with its variables on the
+ * comment line above it. The variables are what the view chose (ids, date, filters); the documents stay the same.
+ */
+function queryText(requests) {
+  const head = '# The GraphQL behind this view. Send one operation with its variables: POST /graphql\n'
+    + '# {"query": ..., "operationName": ..., "variables": ...}, or GET /graphql?query=...&operationName=...&variables=...';
+  return [head, ...requests.map(r => `# ${r.operationName} variables: ${JSON.stringify(r.variables)}\n${r.query}`)].join('\n\n');
+}
+
+export function attachSharing({ canvas, fileStem, requests, status }) {
   const $ = id => document.getElementById(id);
 
   async function copy(text, what) {
@@ -32,7 +42,5 @@ export function attachSharing({ canvas, fileStem, documents, status }) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
   $('copy-link').addEventListener('click', () => copy(location.href, 'Link'));
-  $('copy-query').addEventListener('click', () => copy(
-    `# POST to /graphql as {"query": ..., "operationName": ...}; asOf and filters are in the arguments.\n${documents().join('\n\n')}`,
-    'Query'));
+  $('copy-query').addEventListener('click', () => copy(queryText(requests()), 'Query'));
 }
