@@ -172,8 +172,9 @@ internal sealed class GraphQLHttp(
             Timeout = TimeSpan.FromSeconds(o.TimeoutSeconds),
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = ErrorMapping.MapAsync,
-            // A document that passed validation (the spec's rules and our depth and complexity limits, which depend on
-            // the document alone) passes again: for it only variable coercion runs, which GraphQL.NET does regardless.
+            // A document that passed the spec's validation rules, which depend on the document alone, passes them again;
+            // the complexity analyzer, which AddComplexityAnalyzer adds to the rules of every execution, still prices it
+            // with this request's variables (k, limit), and variable coercion runs regardless.
             ValidationRules = documents.IsValidated(document) ? [] : null,
         });
         if (result.Executed) documents.MarkValidated(document);

@@ -96,6 +96,22 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_document_that_passed_with_a_small_k_is_priced_again_when_its_variables_ask_for_more()
+    {
+        // The complexity of `paths(k: $k)` depends on the variable; a document validated once must not carry that over.
+        const string query = """query P($k: Int) { paths(from: "kcss", to: "enisa", k: $k) { entities { id relations { id } } } }""";
+        using var fresh = new ApiFactory();
+        fresh.Settings["Api:MaxComplexity"] = "300";
+        Assert.Equal(422, (await fresh.PostAsync(query, new { k = 10 })).Status); // priced on a fresh document: refused
+        using var strict = new ApiFactory();
+        strict.Settings["Api:MaxComplexity"] = "300";
+        Assert.Equal(200, (await strict.PostAsync(query, new { k = 1 })).Status);
+        var more = await strict.PostAsync(query, new { k = 10 });
+        Assert.Equal(422, more.Status);
+        Assert.Equal("COMPLEXITY", more.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_dashboards_gap_report_with_its_evidence_fits_the_default_complexity_limit_and_a_runaway_query_does_not()
     {
         // Lists that are short by construction (six countries, thirteen items, a few steps) are not priced like pages.

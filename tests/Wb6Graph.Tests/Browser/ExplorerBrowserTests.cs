@@ -229,6 +229,14 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         var direct = await Post(new { query = "{ neighbourhood(id: \"enisa\", depth: 1, limit: 200) { entities { id } } }" });
         Assert.Equal(Ids(direct["neighbourhood"]!), Ids(other["x0"]!));
         Assert.NotEqual(nodes, Ids(other["x0"]!));
+
+        // The view had no date, yet the document takes one: an empty choice is a null variable, never a missing one.
+        Assert.True(variables.ContainsKey("asOf"));
+        variables["asOf"] = "2020-01-01";
+        var then = await Post(new { query = copied, operationName = "Canvas", variables });
+        var directThen = await Post(new { query = "{ neighbourhood(id: \"enisa\", depth: 1, limit: 200, asOf: \"2020-01-01\") { entities { id } } }" });
+        Assert.Equal(Ids(directThen["neighbourhood"]!), Ids(then["x0"]!));
+        Assert.NotEqual(Ids(other["x0"]!), Ids(then["x0"]!));
         explorer.AssertNoErrors();
     }
 

@@ -29,7 +29,9 @@ export const enums = values => {
 
 /**
  * One named operation whose chosen values are variables. `$(name, type, value)` declares a variable (once, however
- * many fields use it) and stands for it in `args`; an empty value declares nothing and leaves the argument out.
+ * many fields use it) and stands for it in `args`. An empty value is sent as null rather than left out, so that the
+ * document is the same whatever the view chose: a dashboard that sets `asOf` on a document copied without a date
+ * gets that date, where an undeclared variable would be ignored.
  */
 class Operation {
   definitions = [];
@@ -38,10 +40,9 @@ class Operation {
   constructor(name) { this.name = name; }
 
   $(name, type, value) {
-    if (empty(value)) return undefined;
     if (!(name in this.variables)) {
       this.definitions.push(`$${name}: ${type}`);
-      this.variables[name] = value;
+      this.variables[name] = empty(value) ? null : value;
     }
     return { variable: name };
   }
