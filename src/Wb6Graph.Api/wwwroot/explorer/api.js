@@ -20,12 +20,12 @@ function args(named) {
   return parts.length ? `(${parts.join(', ')})` : '';
 }
 
-/** Enum constants of a document, written bare: only GraphQL names pass. */
+/** Relation types and kinds from a link: only GraphQL names, so that a crafted link is refused here, not by the API. */
 const isName = value => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(value));
-export const enums = values => {
-  const names = (values ?? []).filter(isName);
-  return names.length ? { enums: names } : undefined;
-};
+const names = values => (values ?? []).filter(isName);
+
+/** Enum constants of a document, written bare. */
+const enums = values => { const n = names(values); return n.length ? { enums: n } : undefined; };
 
 /**
  * One named operation whose chosen values are variables. `$(name, type, value)` declares a variable (once, however
@@ -53,9 +53,6 @@ class Operation {
     return { query: `query ${this.name}${definitions} {\n${body}\n}`, operationName: this.name, variables: this.variables };
   }
 }
-
-/** Relation types and kinds from a link: only GraphQL names, so that a crafted link is refused here, not by the API. */
-const names = values => (values ?? []).filter(isName);
 
 export class GraphQLError extends Error {}
 
