@@ -35,10 +35,33 @@ internal static class StaticAssets
     public static WebApplication UseStaticAssets(this WebApplication app)
     {
         app.UseResponseCompression();
+        // If-None-Match compares weakly (RFC 9110 13.1.2), the static files strongly: a browser that kept a compressed
+        // file sends its weak tag back, and would never get a 304 without this.
+        app.Use((context, next) =>
+        {
+            var ifNoneMatch = context.Request.Headers.IfNoneMatch;
+            if (ifNoneMatch.Count > 0 && !context.Request.Path.StartsWithSegments("/graphql"))
+                context.Request.Headers.IfNoneMatch = ifNoneMatch.ToString().Replace("W/\"", "\"", StringComparison.Ordinal);
+            return next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
-            OnPrepareResponse = c => c.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+            OnPrepareResponse = c =>
+            {
+                var response = c.Context.Response;
+                response.Headers[HeaderNames.CacheControl] = "no-cache";
+                // The compressed body is not the file's bytes, so it may not carry the file's strong ETag (RFC 9110
+                // 8.8.3): one validator for two bodies would let a cache or a range request join bytes of both. The
+                // weak form still revalidates, If-None-Match comparing weakly. The encoding is known only as the
+                // response starts, after the compression has chosen it.
+                response.OnStarting(() =>
+                {
+                    if (response.Headers.ContentEncoding.Count > 0 && response.Headers.ETag is [{ } tag] && !tag.StartsWith("W/", StringComparison.Ordinal))
+                        response.Headers.ETag = "W/" + tag;
+                    return Task.CompletedTask;
+                });
+            },
         });
         return app;
     }

@@ -183,8 +183,10 @@ internal static partial class Neo4jQuestionStatements
             UNWIND xs AS xe
             WITH xe.n AS x, xe.d AS dx, y, dy
             WHERE x <> y AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelLive("e")} {"}"}
-              AND (x.id < y.id OR NOT ({Proposes("y")} AND ($toKinds IS NULL OR x.kind IN $toKinds)))
-            WITH x, y, toFloat(dx * dy) AS score
+            // A pair either end may propose is one suggestion, from the lower id. It is turned round rather than
+            // dropped: its other way round is found only when each end is also among the other side's $side.
+            WITH x, y, toFloat(dx * dy) AS score, x.id > y.id AND {Proposes("y")} AND ($toKinds IS NULL OR x.kind IN $toKinds) AS turn
+            WITH DISTINCT CASE WHEN turn THEN y ELSE x END AS x, CASE WHEN turn THEN x ELSE y END AS y, score
             ORDER BY score DESC, x.id, y.id
             LIMIT $limit
             RETURN x.id AS from, y.id AS to, score, {Shared} AS shared

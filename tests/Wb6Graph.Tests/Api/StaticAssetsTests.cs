@@ -46,6 +46,21 @@ public sealed class StaticAssetsTests(ApiFactory api) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task The_file_keeps_its_strong_ETag_and_a_compressed_body_carries_it_weakened()
+    {
+        var plain = await Get("/explorer/main.js");
+        var compressed = await Get("/explorer/main.js", "br");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.False(plain.Headers.ETag!.IsWeak, $"the file's own bytes: {plain.Headers.ETag}");
+        Assert.Equal(["br"], compressed.Content.Headers.ContentEncoding);
+        Assert.True(compressed.Headers.ETag!.IsWeak, $"a compressed body: {compressed.Headers.ETag}");
+        Assert.Equal(plain.Headers.ETag.Tag, compressed.Headers.ETag.Tag);
+        // The plain body's strong tag still revalidates the compressed copy a browser kept, and the other way round.
+        Assert.Equal(HttpStatusCode.NotModified, (await Get("/explorer/main.js", "br", plain.Headers.ETag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Get("/explorer/main.js", null, compressed.Headers.ETag)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_GraphQL_answer_is_not_compressed_so_that_its_ETag_names_one_body()
     {
         var response = await Get("/graphql?query=%7B%20stats%20%7B%20entities%20%7D%20%7D", "br, gzip");

@@ -1,5 +1,6 @@
 using Wb6Graph.Engine;
 using Wb6Graph.Model;
+using Wb6Graph.Tests.Support;
 using static Wb6Graph.Tests.Contract.ContractGraph;
 
 namespace Wb6Graph.Tests.Contract;
@@ -172,6 +173,33 @@ public abstract partial class StoreContractTests
         Assert.Equal([("aksk", "budapest"), ("aksk", "enisa"), ("aksk", "strat-old"), ("aksk", "wb3c")], authorities.Select(s => (s.From, s.To)));
         // With an id, the countries (like fromKinds) do not apply.
         Assert.Equal(["al", "enisa", "first"], withId.Select(s => s.To));
+    }
+
+    /// <summary>
+    /// Two entities of al may each propose their pair, and only one of them is among the best-linked of the whole graph
+    /// (three EU bodies outrank the other). The pair is still the best one, once, from the lower id.
+    /// </summary>
+    [ContractFact]
+    public async Task A_pair_either_end_may_propose_is_found_when_only_one_end_is_among_the_best_linked()
+    {
+        var builder = new GraphBuilder().Source("src-a")
+            .Entity("al", EntityKind.Country, "Albania")
+            .Entity("a-hub", EntityKind.NationalAuthority, "Authority", country: "al")
+            .Entity("x-csirt", EntityKind.Csirt, "CSIRT", country: "al");
+        foreach (var eu in new[] { "eu1", "eu2", "eu3" })
+        {
+            builder.Entity(eu, EntityKind.EuBody, eu).Relation("a-hub", "COOPERATES_WITH", eu).Relation("x-csirt", "COOPERATES_WITH", eu);
+            foreach (var leaf in new[] { $"{eu}-p1", $"{eu}-p2" }) builder.Entity(leaf, EntityKind.Project, leaf).Relation(eu, "COOPERATES_WITH", leaf);
+        }
+        foreach (var leaf in new[] { "l1", "l2", "l3" }) builder.Entity(leaf, EntityKind.Event, leaf).Relation("a-hub", "COOPERATES_WITH", leaf);
+        var (_, questions, owner) = await OpenAsync(builder.Build());
+        await using var _ = owner;
+
+        // Degrees: a-hub 6, each EU body 4, x-csirt 3. With a limit of 1 the best pairs are looked for among the few
+        // best-linked entities, and x-csirt is not one of the graph's.
+        var best = (await questions.SuggestedLinksAsync(null, null, ["al"], null, LinkScore.PreferentialAttachment, 1, null)).Value;
+
+        Assert.Equal([("a-hub", "x-csirt", 18.0)], best.Select(s => (s.From, s.To, s.Score)));
     }
 
     [ContractFact]
