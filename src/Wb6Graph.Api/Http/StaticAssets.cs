@@ -31,12 +31,15 @@ internal static class StaticAssets
         return builder;
     }
 
+    private static bool IsCompressed(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type) && Compressed.Contains(type.MediaType.Value, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>`/` is the explorer (wwwroot/index.html).</summary>
     public static WebApplication UseStaticAssets(this WebApplication app)
     {
         app.UseResponseCompression();
-        // If-None-Match compares weakly (RFC 9110 13.1.2), the static files strongly: a browser that kept a compressed
-        // file sends its weak tag back, and would never get a 304 without this.
+        // If-None-Match compares weakly (RFC 9110 13.1.2), the static files strongly: a browser sends the weak tag of
+        // a file back (below), and would never get a 304 without this.
         app.Use((context, next) =>
         {
             var ifNoneMatch = context.Request.Headers.IfNoneMatch;
@@ -52,15 +55,10 @@ internal static class StaticAssets
                 var response = c.Context.Response;
                 response.Headers[HeaderNames.CacheControl] = "no-cache";
                 // The compressed body is not the file's bytes, so it may not carry the file's strong ETag (RFC 9110
-                // 8.8.3): one validator for two bodies would let a cache or a range request join bytes of both. The
-                // weak form still revalidates, If-None-Match comparing weakly. The encoding is known only as the
-                // response starts, after the compression has chosen it.
-                response.OnStarting(() =>
-                {
-                    if (response.Headers.ContentEncoding.Count > 0 && response.Headers.ETag is [{ } tag] && !tag.StartsWith("W/", StringComparison.Ordinal))
-                        response.Headers.ETag = "W/" + tag;
-                    return Task.CompletedTask;
-                });
+                // 8.8.3): one validator for two bodies would let a cache or a range request join bytes of both. Every
+                // form of a file we may compress gets the weak tag, so that a 304 carries the tag its 200 carried.
+                if (IsCompressed(response.ContentType) && response.Headers.ETag is [{ } tag] && !tag.StartsWith("W/", StringComparison.Ordinal))
+                    response.Headers.ETag = "W/" + tag;
             },
         });
         return app;
