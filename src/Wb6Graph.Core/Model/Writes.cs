@@ -35,7 +35,9 @@ public sealed record RelationInput(
 /// <summary>One thing wrong with a write or a seed file: where (a field, or file:line:column), the bad value, and what is wrong.</summary>
 public sealed record ValidationError(string Where, string? Value, string Message)
 {
-    public override string ToString() => Value is null ? $"{Where}: {Message}" : $"{Where}: {Message} (got '{Value}')";
+    /// <summary>`where: message (got 'value')`, without the value when the message already quotes it.</summary>
+    public override string ToString() =>
+        Value is null || Message.Contains($"'{Value}'", StringComparison.Ordinal) ? $"{Where}: {Message}" : $"{Where}: {Message} (got '{Value}')";
 }
 
 /// <summary>A write or load refused as a whole: nothing of it was stored.</summary>

@@ -136,7 +136,11 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
         var details = error["extensions"]!["data"]!["details"]!.AsArray();
         Assert.Equal("BAD_USER_INPUT", error["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal([("countries[1]", "atlantis"), ("countries[2]", "aksk")], details.Select(d => (d!["field"]!.GetValue<string>(), d["value"]!.GetValue<string>())));
-        Assert.Contains("countries[1]: unknown entity id (got 'atlantis')", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var message = error["message"]!.GetValue<string>();
+        Assert.Contains("countries[1]: unknown entity id (got 'atlantis')", message, StringComparison.Ordinal);
+        // A message that already quotes the value does not repeat it.
+        Assert.Contains("countries[2]: 'aksk' is a NationalAuthority, not a Country", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(got 'aksk')", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,34 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
     }
 
     [ChromiumFact]
+    public async Task A_mouse_wheel_over_the_canvas_zooms_in_and_back_out()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync();
+        var page = explorer.Page;
+        var box = (await page.Locator("#cy").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        var before = await explorer.EvalAsync<double>("explorer.canvas.cy.zoom()");
+
+        // Eight notches of a mouse wheel, as Chromium reports them (100 px each).
+        for (var i = 0; i < 8; i++)
+        {
+            await page.Mouse.WheelAsync(0, -100);
+            await page.WaitForTimeoutAsync(50);
+        }
+        var zoomedIn = await explorer.EvalAsync<double>("explorer.canvas.cy.zoom()");
+        for (var i = 0; i < 8; i++)
+        {
+            await page.Mouse.WheelAsync(0, 100);
+            await page.WaitForTimeoutAsync(50);
+        }
+        var zoomedOut = await explorer.EvalAsync<double>("explorer.canvas.cy.zoom()");
+
+        Assert.True(zoomedIn >= before * 1.25, $"eight notches took the zoom from {before:F3} to {zoomedIn:F3} only");
+        Assert.True(zoomedOut < zoomedIn / 1.2, $"eight notches back took it from {zoomedIn:F3} to {zoomedOut:F3} only");
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
     public async Task Expanding_KCSS_draws_its_neighbours_as_the_API_lists_them()
     {
         await using var explorer = await new ExplorerPage(server, output).OpenAsync("?pin=kcss&sel=kcss");

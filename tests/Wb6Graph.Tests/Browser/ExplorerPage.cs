@@ -15,7 +15,8 @@ public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output
     {
         _context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = server.BaseUrl });
         Page = await _context.NewPageAsync();
-        Page.Console += (_, m) => { if (m.Type == "error") _errors.Add(m.Text); };
+        // Warnings too: Cytoscape reports a style it cannot read, or an option it advises against, as a warning.
+        Page.Console += (_, m) => { if (m.Type is "error" or "warning") _errors.Add($"{m.Type}: {m.Text}"); };
         Page.PageError += (_, e) => _errors.Add(e);
         await Page.GotoAsync("/" + query);
         await SettledAsync();
@@ -54,7 +55,7 @@ public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output
         output.WriteLine($"screenshot: {path}");
     }
 
-    /// <summary>The page logged no error and threw nothing.</summary>
+    /// <summary>The page logged no error or warning and threw nothing.</summary>
     public void AssertNoErrors() => Assert.True(_errors.Count == 0, string.Join("\n", _errors));
 
     public async ValueTask DisposeAsync()

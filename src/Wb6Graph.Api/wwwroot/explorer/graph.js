@@ -64,7 +64,9 @@ export class Canvas {
    */
   get cy() {
     if (this.#cy) return this.#cy;
-    const cy = (this.#cy = window.cytoscape({ container: this.container, style, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 }));
+    // Cytoscape's own wheel pace: it tells a mouse from a touchpad and scales each. A custom sensitivity scales both
+    // alike (0.3 made a mouse notch zoom by under 1 %), and Cytoscape warns against it on every load.
+    const cy = (this.#cy = window.cytoscape({ container: this.container, style, minZoom: 0.2, maxZoom: 3 }));
     cy.on('tap', 'node', e => this.handlers.onSelect(e.target.id()));
     cy.on('tap', e => { if (e.target === cy) this.handlers.onBackground(); });
     return cy;
