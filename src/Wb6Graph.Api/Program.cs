@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGraphStore();
 builder.AddWb6GraphQL();
 builder.AddStaticAssets();
+builder.AddWarmUp();
 
 var app = builder.Build();
 app.UseCors();

@@ -40,4 +40,7 @@ public sealed class ApiOptions
 
     /// <summary>Memory for serialized GET answers, reused until the data changes; 0 turns the cache off.</summary>
     public long ResponseCacheBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Once listening and ready, visit the explorer once, so that its first visitor finds the code paths compiled.</summary>
+    public bool WarmUp { get; set; } = true;
 }

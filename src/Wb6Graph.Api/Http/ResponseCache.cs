@@ -15,6 +15,9 @@ internal sealed class ResponseCache(IOptions<ApiOptions> options)
     private long _version = -1;
     private long _bytes;
 
+    /// <summary>How many answers are kept.</summary>
+    public int Count => _entries.Count;
+
     public byte[]? Find(string etag) => _entries.TryGetValue(etag, out var body) ? body : null;
 
     public void Add(long version, string etag, byte[] body)

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Wb6Graph.Api.Http;
 using Xunit.Abstractions;
 
 namespace Wb6Graph.Tests.Browser;
@@ -298,6 +300,22 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         await page.ClickAsync("#paths-form button[type=submit]");
         await page.Locator("#status", new() { HasText = "zzzz-nothing" }).WaitForAsync();
         Assert.Contains("path end", await page.InnerTextAsync("#status"));
+        explorer.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task The_servers_warm_up_fetched_what_the_page_fetches_and_asked_its_Start_question_as_it_does()
+    {
+        var report = await server.Services.GetRequiredService<WarmUp>().Completed.WaitAsync(TimeSpan.FromMinutes(2));
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync();
+        var fetched = (await explorer.EvalAsync<string[]>("performance.getEntriesByType('resource').map(r => r.name)"))
+            .Select(url => new Uri(url)).Where(url => url.Authority == new Uri(server.BaseUrl).Authority).Select(url => url.PathAndQuery).ToList();
+
+        var warmed = report.Steps.Where(s => s.Problem is null).Select(s => s.Url).ToHashSet(StringComparer.Ordinal);
+        // The same URL for the Start question, byte for byte, or its answer would not be the one the cache keeps.
+        var start = Assert.Single(fetched, url => url.StartsWith("/graphql?query=query%20Start", StringComparison.Ordinal));
+        Assert.Contains(start, warmed);
+        Assert.All(fetched.Where(url => url.EndsWith(".js", StringComparison.Ordinal) || url.EndsWith(".css", StringComparison.Ordinal)), url => Assert.Contains(url, warmed));
         explorer.AssertNoErrors();
     }
 
