@@ -43,7 +43,8 @@ internal static class StaticAssets
         app.Use((context, next) =>
         {
             var ifNoneMatch = context.Request.Headers.IfNoneMatch;
-            if (ifNoneMatch.Count > 0 && !context.Request.Path.StartsWithSegments("/graphql"))
+            if (ifNoneMatch.Count > 0 && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && !context.Request.Path.StartsWithSegments("/graphql"))
                 context.Request.Headers.IfNoneMatch = ifNoneMatch.ToString().Replace("W/\"", "\"", StringComparison.Ordinal);
             return next(context);
         });
@@ -57,8 +58,11 @@ internal static class StaticAssets
                 // The compressed body is not the file's bytes, so it may not carry the file's strong ETag (RFC 9110
                 // 8.8.3): one validator for two bodies would let a cache or a range request join bytes of both. Every
                 // form of a file we may compress gets the weak tag, so that a 304 carries the tag its 200 carried.
-                if (IsCompressed(response.ContentType) && response.Headers.ETag is [{ } tag] && !tag.StartsWith("W/", StringComparison.Ordinal))
-                    response.Headers.ETag = "W/" + tag;
+                if (!IsCompressed(response.ContentType)) return;
+                if (response.Headers.ETag is [{ } tag] && !tag.StartsWith("W/", StringComparison.Ordinal)) response.Headers.ETag = "W/" + tag;
+                // Every form says that it depends on Accept-Encoding, the plain one and the 304s too, not only the
+                // compressed one: a shared cache must not hand the plain body to a browser that asked for Brotli.
+                response.Headers.Vary = HeaderNames.AcceptEncoding;
             },
         });
         return app;

@@ -84,7 +84,8 @@ internal sealed partial class WarmUp(
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
         };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds * 3) };
-        var key = options.Value.ApiKeys.FirstOrDefault();
+        // A key only where reads need one: it may also write, and the page itself never sends one.
+        var key = options.Value.RequireKeyForReads ? options.Value.ApiKeys.FirstOrDefault() : null;
         var steps = new List<WarmUpStep>();
 
         var page = await ReadPageAsync(stopping);
@@ -123,16 +124,19 @@ internal sealed partial class WarmUp(
         await started.Task.WaitAsync(stopping);
     }
 
-    /// <summary>The first address the server listens on, a wildcard host (`+`, `*`, 0.0.0.0, [::]) read as loopback.</summary>
+    /// <summary>The first address the server listens on (plain HTTP first), a wildcard host (`+`, `*`, 0.0.0.0, [::]) read as localhost.</summary>
     internal static Uri? LoopbackAddress(IEnumerable<string> addresses)
     {
         var parsed = addresses
             .Select(a => Uri.TryCreate(a.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var u) ? u : null)
             .OfType<Uri>()
+            // Not a Unix socket or a named pipe (http://unix:/…, http://pipe:/…): an HttpClient cannot call those by URL.
+            .Where(u => u.Scheme is "http" or "https" && (u.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || u.IsLoopback))
             .OrderBy(u => u.Scheme == Uri.UriSchemeHttp ? 0 : 1)
             .FirstOrDefault();
         if (parsed is null) return null;
-        var host = parsed.Host is "0.0.0.0" ? "127.0.0.1" : parsed.Host is "[::]" or "::" ? "[::1]" : parsed.Host;
+        // localhost rather than 127.0.0.1 or [::1]: the client tries both, and a container may have no IPv6.
+        var host = parsed.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : parsed.Host;
         return new UriBuilder(parsed) { Host = host, Path = "/" }.Uri;
     }
 
@@ -149,7 +153,9 @@ internal sealed partial class WarmUp(
         LocalFileAttribute().Matches(page).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal);
 
     /// <summary>The Start question of the page's first script: the text inside <c>encodeURIComponent(`…`)</c>.</summary>
-    internal static string? StartQuery(string page) => StartQueryText().Match(page) is { Success: true } m ? m.Groups["query"].Value : null;
+    internal static string? StartQuery(string page) =>
+        // A template literal reads a CRLF of the file as LF: so must we, on a checkout with CRLF line ends.
+        StartQueryText().Match(page) is { Success: true } m ? m.Groups["query"].Value.ReplaceLineEndings("\n") : null;
 
     /// <summary>JavaScript's encodeURIComponent, which leaves <c>!'()*</c> as they are where .NET escapes them.</summary>
     internal static string EncodeUriComponent(string text) => Uri.EscapeDataString(text)
@@ -165,9 +171,16 @@ internal sealed partial class WarmUp(
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br, zstd"); // Chromium's
-        using var response = await http.SendAsync(request, ct);
-        await response.Content.CopyToAsync(Stream.Null, ct);
-        return new(WarmUpStep.File, url, (int)response.StatusCode, response.IsSuccessStatusCode ? null : $"answered {(int)response.StatusCode}");
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            await response.Content.CopyToAsync(Stream.Null, ct);
+            return new(WarmUpStep.File, url, (int)response.StatusCode, response.IsSuccessStatusCode ? null : $"answered {(int)response.StatusCode}");
+        }
+        catch (HttpRequestException e)
+        {
+            return new(WarmUpStep.File, url, 0, e.Message);
+        }
     }
 
     private static async Task<(WarmUpStep Step, JsonElement? Body)> AskAsync(HttpClient http, string url, string? key, CancellationToken ct)
@@ -176,8 +189,18 @@ internal sealed partial class WarmUp(
         request.Headers.Accept.ParseAdd(Accept);
         request.Headers.Add("GraphQL-Require-Preflight", "1");
         if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await http.SendAsync(request, ct);
-        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        HttpResponseMessage response;
+        byte[] body;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+            body = await response.Content.ReadAsByteArrayAsync(ct);
+        }
+        catch (HttpRequestException failure)
+        {
+            return (new WarmUpStep(WarmUpStep.Question, url, 0, failure.Message), null);
+        }
+        using var _ = response;
         JsonElement? json = null;
         try
         {
@@ -188,7 +211,7 @@ internal sealed partial class WarmUp(
         }
         var errors = json is { } j && j.TryGetProperty("errors", out var e) ? string.Join("; ", e.EnumerateArray().Select(x => x.GetProperty("message").GetString())) : null;
         var problem = !response.IsSuccessStatusCode ? $"answered {(int)response.StatusCode}{(errors is null ? "" : $": {errors}")}" : errors;
-        return (new WarmUpStep(WarmUpStep.Question, url, (int)response.StatusCode, problem), json);
+        return (new WarmUpStep(WarmUpStep.Question, url, (int)response.StatusCode, problem) { ETag = response.Headers.ETag?.ToString() }, json);
     }
 
     [GeneratedRegex(@"(?:src|href)=""(?<path>/[^""/][^""]*\.(?:js|css))""")]
@@ -201,6 +224,9 @@ internal sealed partial class WarmUp(
 /// <summary>One request of the warm-up: a file or a question, its URL, the status (0: not sent), what went wrong if anything.</summary>
 internal sealed record WarmUpStep(string Kind, string Url, int Status, string? Problem)
 {
+    /// <summary>The answer's ETag: the answer cache's key, so a browser's request with the same tag finds this answer.</summary>
+    public string? ETag { get; init; }
+
     public const string File = "file";
     public const string Question = "question";
 }

@@ -37,7 +37,7 @@ public sealed record ValidationError(string Where, string? Value, string Message
 {
     /// <summary>`where: message (got 'value')`, without the value when the message already quotes it.</summary>
     public override string ToString() =>
-        Value is null || Message.Contains($"'{Value}'", StringComparison.Ordinal) ? $"{Where}: {Message}" : $"{Where}: {Message} (got '{Value}')";
+        Value is null || (Value.Length > 0 && Message.Contains($"'{Value}'", StringComparison.Ordinal)) ? $"{Where}: {Message}" : $"{Where}: {Message} (got '{Value}')";
 }
 
 /// <summary>A write or load refused as a whole: nothing of it was stored.</summary>

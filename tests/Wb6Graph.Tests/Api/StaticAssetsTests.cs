@@ -59,6 +59,9 @@ public sealed class StaticAssetsTests(ApiFactory api) : IClassFixture<ApiFactory
         var notModified = await Get("/explorer/main.js", "br", plain.Headers.ETag);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(compressed.Headers.ETag, notModified.Headers.ETag);
+        // Each form says it depends on Accept-Encoding, once.
+        foreach (var response in new[] { plain, compressed, notModified })
+            Assert.Equal(["Accept-Encoding"], response.Headers.Vary);
         Assert.Equal(HttpStatusCode.OK, (await Get("/explorer/main.js", "br", new EntityTagHeaderValue("\"other\"", isWeak: true))).StatusCode);
     }
 

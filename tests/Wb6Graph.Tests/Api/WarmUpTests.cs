@@ -107,11 +107,35 @@ public sealed class WarmUpTests
 
     [Theory]
     [InlineData("http://+:8080", "http://localhost:8080/")]
-    [InlineData("http://0.0.0.0:5080", "http://127.0.0.1:5080/")]
-    [InlineData("http://[::]:5080", "http://[::1]:5080/")]
+    [InlineData("http://0.0.0.0:5080", "http://localhost:5080/")]
+    [InlineData("http://[::]:8080", "http://localhost:8080/")]
+    [InlineData("http://127.0.0.1:41234", "http://127.0.0.1:41234/")]
     [InlineData("https://localhost:7001;http://localhost:5080", "http://localhost:5080/")]
+    [InlineData("http://unix:/tmp/wb6graph.sock;https://127.0.0.1:7001", "https://127.0.0.1:7001/")]
     public void A_wildcard_address_is_called_on_loopback_and_plain_HTTP_is_preferred(string addresses, string expected) =>
         Assert.Equal(expected, WarmUp.LoopbackAddress(addresses.Split(';'))!.ToString());
+
+    [Fact]
+    public void A_Unix_socket_alone_is_no_address_to_call() => Assert.Null(WarmUp.LoopbackAddress(["http://unix:/tmp/wb6graph.sock"]));
+
+    [Fact]
+    public void The_Start_question_is_read_with_the_line_ends_a_browser_gives_it()
+    {
+        const string page = "<script>\r\n  fetch('/graphql?query=' + encodeURIComponent(`query Start {\r\n  top: centrality(measure: DEGREE) { entity { id } }\r\n}`));\r\n</script>";
+
+        Assert.Equal("query Start {\n  top: centrality(measure: DEGREE) { entity { id } }\n}", WarmUp.StartQuery(page));
+    }
+
+    [Fact]
+    public async Task Where_reads_need_a_key_it_sends_one()
+    {
+        await using var api = new KestrelApi(("Api:RequireKeyForReads", "true"), ("Api:ApiKeys:0", "warm-up-test-key"));
+        var (report, http) = await api.StartAsync();
+
+        Assert.All(report.Steps, s => Assert.True(s.Problem is null, $"{s.Url}: {s.Problem}"));
+        Assert.Equal(2, report.Steps.Count(s => s.Kind == WarmUpStep.Question));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/graphql?query=%7B__typename%7D")).StatusCode);
+    }
 
     [Fact]
     public void Questions_are_escaped_as_the_page_escapes_them()

@@ -11,10 +11,12 @@ public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output
 
     public IPage Page { get; private set; } = null!;
 
-    public async Task<ExplorerPage> OpenAsync(string query = "", int width = 1400, int height = 900)
+    /// <param name="beforeLoad">Runs on the new tab before it navigates, e.g. to watch its requests from the first.</param>
+    public async Task<ExplorerPage> OpenAsync(string query = "", int width = 1400, int height = 900, Action<IPage>? beforeLoad = null)
     {
         _context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = server.BaseUrl });
         Page = await _context.NewPageAsync();
+        beforeLoad?.Invoke(Page);
         // Warnings too: Cytoscape reports a style it cannot read, or an option it advises against, as a warning.
         Page.Console += (_, m) => { if (m.Type is "error" or "warning") _errors.Add($"{m.Type}: {m.Text}"); };
         Page.PageError += (_, e) => _errors.Add(e);
