@@ -165,6 +165,9 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         Assert.Contains("Bosnia and Herzegovina", await page.InnerTextAsync("table.gaps thead"));
         Assert.True(await page.Locator("[data-gap$=':national-csirt'].PRESENT").CountAsync() > 0, "other countries have their CSIRT");
         Assert.Equal(6, await page.Locator("table.gaps .score").CountAsync());
+        // The canvas' tools (paths drawn on it, the list of what it shows) are not offered beside the matrix.
+        Assert.False(await page.IsVisibleAsync("#paths-box"));
+        Assert.False(await page.IsVisibleAsync("#canvas-entities"));
 
         await cell.ClickAsync();
         await page.Locator("#details h2", new() { HasText = "Bosnia and Herzegovina" }).WaitForAsync();
@@ -179,6 +182,8 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         await page.ClickAsync("#details [data-expand='ba']");
         await explorer.WaitForAsync("explorer.canvas.cy.getElementById('ba').connectedEdges().length > 0");
         Assert.False(await page.IsVisibleAsync("#gaps-view"));
+        Assert.True(await page.IsVisibleAsync("#paths-box"));
+        Assert.True(await page.IsVisibleAsync("#canvas-entities"));
         explorer.AssertNoErrors();
     }
 

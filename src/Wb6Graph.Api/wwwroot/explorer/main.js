@@ -135,6 +135,9 @@ async function refresh(parts = ['paths', 'graph', 'gaps', 'details']) {
   const graphView = state.view === 'graph';
   $('graph-view').hidden = !graphView;
   $('gaps-view').hidden = graphView;
+  // The canvas' own tools: paths are drawn on it, and its list is of what it shows.
+  $('paths-box').hidden = !graphView;
+  $('canvas-entities').hidden = !graphView;
   $('view-graph').setAttribute('aria-pressed', String(graphView));
   $('view-gaps').setAttribute('aria-pressed', String(!graphView));
   try {
