@@ -1,8 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Wb6Graph.Api.Http;
 using Wb6Graph.Tests.Support;
@@ -12,38 +8,18 @@ namespace Wb6Graph.Tests.Api;
 /// <summary>The server's own first visit to the explorer, made once it listens and its store is ready.</summary>
 public sealed class WarmUpTests
 {
-    /// <summary>The API on a real socket: the warm-up calls the server over HTTP, which TestServer cannot take.</summary>
-    private sealed class KestrelApi : WebApplicationFactory<Program>
+    private static async Task<(WarmUpReport Report, HttpClient Http)> StartAsync(KestrelApi api)
     {
-        private readonly (string Key, string Value)[] _settings;
-
-        public KestrelApi(params (string Key, string Value)[] settings)
-        {
-            _settings = settings;
-            UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("GraphStore:InMemory", "true");
-            builder.UseSetting("GraphStore:SeedsDirectory", Repo.Path("graph-seeds"));
-            foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        }
-
-        public async Task<(WarmUpReport Report, HttpClient Http)> StartAsync()
-        {
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var report = await Services.GetRequiredService<WarmUp>().Completed.WaitAsync(TimeSpan.FromMinutes(2));
-            return (report, new HttpClient { BaseAddress = new Uri(address) });
-        }
+        api.Start();
+        var report = await api.Services.GetRequiredService<WarmUp>().Completed.WaitAsync(TimeSpan.FromMinutes(2));
+        return (report, new HttpClient { BaseAddress = new Uri(api.BaseUrl) });
     }
 
     [Fact]
     public async Task A_started_server_fetches_the_page_and_its_files_and_asks_the_first_questions()
     {
         await using var api = new KestrelApi();
-        var (report, _) = await api.StartAsync();
+        var (report, _) = await StartAsync(api);
 
         Assert.Null(report.SkippedBecause);
         Assert.True(report.Steps.All(s => s.Problem is null && s.Status == 200), string.Join("\n", report.Steps));
@@ -63,7 +39,7 @@ public sealed class WarmUpTests
     public async Task The_Start_answer_waits_in_the_answer_cache_for_the_first_visitor()
     {
         await using var api = new KestrelApi();
-        var (report, http) = await api.StartAsync();
+        var (report, http) = await StartAsync(api);
         var cache = api.Services.GetRequiredService<ResponseCache>();
         var kept = cache.Count;
         Assert.True(kept >= 1, "the warm-up's answers are kept");
@@ -83,7 +59,7 @@ public sealed class WarmUpTests
     {
         // Only persisted documents: the Start question, a free-form one, is refused.
         await using var api = new KestrelApi(("Api:OnlyPersistedDocuments", "true"));
-        var (report, http) = await api.StartAsync();
+        var (report, http) = await StartAsync(api);
 
         var start = report.Steps.Single(s => s.Kind == WarmUpStep.Question);
         Assert.Equal(400, start.Status);
@@ -99,7 +75,7 @@ public sealed class WarmUpTests
         _ = inMemory.CreateClient();
         var skipped = await inMemory.Services.GetRequiredService<WarmUp>().Completed.WaitAsync(TimeSpan.FromMinutes(1));
         await using var off = new KestrelApi(("Api:WarmUp", "false"));
-        var (turnedOff, _) = await off.StartAsync();
+        var (turnedOff, _) = await StartAsync(off);
 
         Assert.Equal(("the server has no address to call (in-memory test server)", 0), (skipped.SkippedBecause, skipped.Steps.Count));
         Assert.Equal(("Api:WarmUp is false", 0), (turnedOff.SkippedBecause, turnedOff.Steps.Count));
@@ -130,7 +106,7 @@ public sealed class WarmUpTests
     public async Task Where_reads_need_a_key_it_sends_one()
     {
         await using var api = new KestrelApi(("Api:RequireKeyForReads", "true"), ("Api:ApiKeys:0", "warm-up-test-key"));
-        var (report, http) = await api.StartAsync();
+        var (report, http) = await StartAsync(api);
 
         Assert.All(report.Steps, s => Assert.True(s.Problem is null, $"{s.Url}: {s.Problem}"));
         Assert.Equal(2, report.Steps.Count(s => s.Kind == WarmUpStep.Question));

@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Wb6Graph.Tests.Support;
+
+/// <summary>
+/// The API on a real Kestrel socket (a browser, or the server's own warm-up, cannot reach TestServer), over an
+/// in-memory store loaded with the curated seeds, plus any settings given.
+/// </summary>
+public class KestrelApi : WebApplicationFactory<Program>
+{
+    private readonly (string Key, string Value)[] _settings;
+
+    public KestrelApi(params (string Key, string Value)[] settings)
+    {
+        _settings = settings;
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Where the server listens, without a trailing slash; set by <see cref="Start"/>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("GraphStore:InMemory", "true");
+        builder.UseSetting("GraphStore:SeedsDirectory", Repo.Path("graph-seeds"));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Starts the server and notes where it listens.</summary>
+    public void Start()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+}
