@@ -94,7 +94,7 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Only entities of these kinds.")
             .Argument<DateGraphType>("asOf", "Only what held on this date.")
             .Argument<IntGraphType>("limit", "At most this many entities.")
-            .ResolveAsync(async c => await Questions(c).NeighbourhoodAsync(c.GetArgument<string>("id"), c.GetArgument("depth", 1), Traversal(c), c.GetArgument<int?>("limit"), c.CancellationToken));
+            .ResolveAsync(async c => Capped(c, await Questions(c).NeighbourhoodAsync(c.GetArgument<string>("id"), c.GetArgument("depth", 1), Traversal(c), c.GetArgument<int?>("limit"), c.CancellationToken)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityGraphType>>>>("centrality").Description("Who brokers between the WB6 and the EU.")
             .Argument<CentralityMeasureGraphType>("measure", "BETWEENNESS (default) or DEGREE.", a => a.DefaultValue = CentralityMeasure.Betweenness)
@@ -175,16 +175,30 @@ internal sealed class QueryType : ObjectGraphType
         return first;
     }
 
-    /// <summary>A bounded answer that hit a bound says so in the response's extensions: capped lists the fields.</summary>
+    /// <summary>
+    /// A bounded answer that a server cap may have cut says so in the response's extensions: capped lists the fields
+    /// by their place in the response (their alias, if they have one).
+    /// </summary>
     private static T Capped<T>(IResolveFieldContext c, Bounded<T> answer)
     {
-        if (answer.Capped)
-            lock (c.OutputExtensions)
-            {
-                var list = c.OutputExtensions.TryGetValue("capped", out var v) && v is List<string> l ? l : [];
-                list.Add(string.Join('.', c.Path));
-                c.OutputExtensions["capped"] = list;
-            }
+        if (answer.Capped) AddCapped(c);
         return answer.Value;
+    }
+
+    /// <summary>A neighbourhood says so when a server cap (depth, size) cut it; a limit the client chose cuts it only in its truncated field.</summary>
+    private static Subgraph Capped(IResolveFieldContext c, Subgraph answer)
+    {
+        if (answer.Capped) AddCapped(c);
+        return answer;
+    }
+
+    private static void AddCapped(IResolveFieldContext c)
+    {
+        lock (c.OutputExtensions)
+        {
+            var list = c.OutputExtensions.TryGetValue("capped", out var v) && v is List<string> l ? l : [];
+            list.Add(string.Join('.', c.ResponsePath));
+            c.OutputExtensions["capped"] = list;
+        }
     }
 }

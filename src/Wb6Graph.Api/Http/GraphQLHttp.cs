@@ -33,6 +33,8 @@ internal sealed class GraphQLHttp(
 
     public async Task HandleAsync(HttpContext http)
     {
+        // HEAD: everything as for GET, the body left out (Kestrel would drop it; not every host does).
+        if (HttpMethods.IsHead(http.Request.Method)) http.Response.Body = Stream.Null;
         try
         {
             await HandleCoreAsync(http);
@@ -61,7 +63,8 @@ internal sealed class GraphQLHttp(
             return;
         }
 
-        var (request, requestError) = http.Request.Method == HttpMethods.Get ? reader.ReadGet(http.Request, o) : await reader.ReadPostAsync(http.Request, o);
+        var get = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        var (request, requestError) = get ? reader.ReadGet(http.Request, o) : await reader.ReadPostAsync(http.Request, o);
         if (requestError is not null)
         {
             await Plain(http, requestError.Value.Status, requestError.Value.Code, requestError.Value.Message, mediaType);
@@ -72,6 +75,11 @@ internal sealed class GraphQLHttp(
         string? text = request!.Query;
         if (request.DocumentId is { } documentId)
         {
+            if (text is not null)
+            {
+                await Plain(http, 400, "BAD_REQUEST", "Send either 'query' or 'documentId', not both.", mediaType);
+                return;
+            }
             if (!PersistedDocumentStore.IsWellFormed(documentId))
             {
                 await Plain(http, 400, "DOCUMENT_ID_INVALID", "documentId must be 'sha256:' followed by 64 lowercase hex digits.", mediaType);
@@ -121,7 +129,7 @@ internal sealed class GraphQLHttp(
             await Plain(http, mediaType == Json ? 200 : 422, "OPERATION_NOT_FOUND", operationError!, mediaType);
             return;
         }
-        if (http.Request.Method == HttpMethods.Get && operation.Operation != OperationType.Query)
+        if (get && operation.Operation != OperationType.Query)
         {
             http.Response.Headers.Allow = "POST";
             await Plain(http, 405, "METHOD_NOT_ALLOWED", $"A {operation.Operation.ToString().ToLowerInvariant()} must be sent with POST.", mediaType);
@@ -134,23 +142,42 @@ internal sealed class GraphQLHttp(
                 operation.Operation == OperationType.Mutation ? "Writes need an API key: send 'Authorization: Bearer <key>'. Nothing was written." : "This server needs an API key for reads.", mediaType);
             return;
         }
+        if (operation.Operation == OperationType.Mutation && Writes(document, operation.SelectionSet) is { Count: > 1 } writes)
+        {
+            await Plain(http, mediaType == Json ? 200 : 422, "ONE_WRITE_PER_REQUEST",
+                $"Send one write per request: each write is all-or-nothing on its own, so a request of several could leave some written and " +
+                $"others not. This one has {writes.Count}: {string.Join(", ", writes)}. Nothing was written.", mediaType);
+            return;
+        }
 
         // GET answers are cacheable: the ETag changes with the data version, the day, the request and the media type.
         string? etag = null;
+        var condition = Condition.None;
         var version = store.DataVersion;
-        if (http.Request.Method == HttpMethods.Get)
+        if (get)
         {
             etag = ETag(version, http.Request.QueryString.Value ?? "", mediaType);
-            http.Response.Headers.Vary = o.RequireKeyForReads ? "Accept, Authorization" : "Accept";
+            // Origin when browsers on other sites may call: only an allowed origin's answer carries
+            // Access-Control-Allow-Origin, so a shared cache must not hand one origin's answer to another.
+            List<string> vary = ["Accept"];
+            if (o.RequireKeyForReads) vary.Add("Authorization");
+            if (o.CorsOrigins.Count > 0) vary.Add("Origin");
+            AddVary(http.Response.Headers, vary);
             http.Response.Headers.CacheControl = CacheControl(o);
             http.Response.Headers.ETag = etag;
-            if (Matches(http.Request.Headers.IfNoneMatch, etag))
+            condition = IfNoneMatch(http.Request.Headers.IfNoneMatch, etag);
+            if (condition == Condition.Tag)
             {
                 http.Response.StatusCode = 304;
                 return;
             }
             if (responses.Find(etag) is { } cached)
             {
+                if (condition == Condition.Any)
+                {
+                    http.Response.StatusCode = 304;
+                    return;
+                }
                 http.Response.ContentType = $"{mediaType}; charset=utf-8";
                 http.Response.ContentLength = cached.Length;
                 await http.Response.Body.WriteAsync(cached, http.RequestAborted);
@@ -189,6 +216,12 @@ internal sealed class GraphQLHttp(
             await serializer.WriteAsync(buffer, result, http.RequestAborted);
             var body = buffer.ToArray();
             if (o.ResponseCacheBytes > 0) responses.Add(version, etag, body);
+            if (condition == Condition.Any)
+            {
+                // "*": any current answer will do, and this request has one (an answer with errors has none).
+                http.Response.StatusCode = 304;
+                return;
+            }
             http.Response.ContentLength = body.Length;
             await http.Response.Body.WriteAsync(body, http.RequestAborted);
             return;
@@ -214,18 +247,30 @@ internal sealed class GraphQLHttp(
         return errors.Count > 0 ? 422 : 500;
     }
 
+    /// <summary>
+    /// The response type: the one the client rates higher; on a tie application/graphql-response+json if the client
+    /// names it, else application/json if it names that (a legacy client, "application/json, */*" included), else
+    /// application/graphql-response+json. Media types are compared ignoring case. Null: neither is acceptable.
+    /// </summary>
     private static string? Negotiate(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
         if (accept.Count == 0) return GraphQLResponseJson;
-        foreach (var type in accept.OrderByDescending(a => a.Quality ?? 1))
+        double modern = -1, json = -1, wildcard = -1; // the best quality each is named with; -1: not named
+        foreach (var type in accept)
         {
-            if (type.Quality == 0) continue;
-            var name = type.MediaType.Value;
-            if (name is GraphQLResponseJson or "application/*" or "*/*") return GraphQLResponseJson;
-            if (name == Json) return Json;
+            var q = type.Quality ?? 1;
+            var name = type.MediaType.Value ?? "";
+            if (name.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)) modern = Math.Max(modern, q);
+            else if (name.Equals(Json, StringComparison.OrdinalIgnoreCase)) json = Math.Max(json, q);
+            else if (name is "*/*" || name.Equals("application/*", StringComparison.OrdinalIgnoreCase)) wildcard = Math.Max(wildcard, q);
         }
-        return null;
+        // A type named on its own overrides the wildcards (RFC 9110 12.5.1): "application/json;q=0, */*" refuses JSON.
+        var qModern = modern >= 0 ? modern : wildcard;
+        var qJson = json >= 0 ? json : wildcard;
+        if (qModern <= 0 && qJson <= 0) return null;
+        if (qModern != qJson) return qModern > qJson ? GraphQLResponseJson : Json;
+        return modern < 0 && json >= 0 ? Json : GraphQLResponseJson;
     }
 
     private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? name, out string? error)
@@ -258,13 +303,55 @@ internal sealed class GraphQLHttp(
         return $"\"v{version}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}\"";
     }
 
-    /// <summary>If-None-Match uses the weak comparison (RFC 9110 13.1.2): a W/ prefix does not matter.</summary>
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    private enum Condition { None, Tag, Any }
+
+    /// <summary>
+    /// If-None-Match uses the weak comparison (RFC 9110 13.1.2): a W/ prefix does not matter. "*" asks whether any
+    /// answer exists, which only the cache or the execution can tell.
+    /// </summary>
+    private static Condition IfNoneMatch(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {
+        var any = false;
         foreach (var header in ifNoneMatch)
             foreach (var tag in (header ?? "").Split(',', StringSplitOptions.TrimEntries))
-                if (tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag) return true;
-        return false;
+            {
+                if (tag == "*") any = true;
+                else if ((tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag) return Condition.Tag;
+            }
+        return any ? Condition.Any : Condition.None;
+    }
+
+    /// <summary>Adds to Vary what is not there yet (the CORS middleware may have said Origin).</summary>
+    private static void AddVary(IHeaderDictionary headers, List<string> names)
+    {
+        var present = headers.Vary.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        headers.Vary = string.Join(", ", present.Concat(names.Where(n => !present.Contains(n, StringComparer.OrdinalIgnoreCase))));
+    }
+
+    /// <summary>The write fields of a mutation, as "alias (field)" or "field", through its fragments; __typename is no write.</summary>
+    private static List<string> Writes(GraphQLDocument document, GraphQLSelectionSet selections)
+    {
+        var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(GraphQLSelectionSet set)
+        {
+            foreach (var selection in set.Selections)
+                switch (selection)
+                {
+                    case GraphQLField f when f.Name.StringValue != "__typename":
+                        found.Add(f.Alias is { } a ? $"{a.Name.StringValue} ({f.Name.StringValue})" : f.Name.StringValue);
+                        break;
+                    case GraphQLInlineFragment inline:
+                        Walk(inline.SelectionSet);
+                        break;
+                    case GraphQLFragmentSpread spread when seen.Add(spread.FragmentName.Name.StringValue):
+                        if (document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue) is { } fragment)
+                            Walk(fragment.SelectionSet);
+                        break;
+                }
+        }
+        Walk(selections);
+        return found;
     }
 
     /// <summary>Answers that need a key must not sit in shared caches.</summary>

@@ -22,7 +22,9 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         if (o.RequirePreflightForGet && !request.Headers.ContainsKey("GraphQL-Require-Preflight"))
             return (null, new(400, "PREFLIGHT_REQUIRED", "GET requests need a GraphQL-Require-Preflight header (protection against cross-site requests)."));
         var q = request.Query;
-        string? Param(string name) => q.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
+        string? Param(string name) => q.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString())
+            ? v.Count == 1 ? v.ToString() : throw new BadRequest($"'{name}' is given {v.Count} times in the URL; give it once.")
+            : null;
         try
         {
             return (new GraphQLRequest
@@ -44,9 +46,9 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
             return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as Content-Type: application/json."));
-        if (contentType.MediaType.Value != Json)
+        if (!contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))
             return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", $"Content-Type {contentType.MediaType.Value} is not accepted (it would allow cross-site requests); send application/json."));
-        if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        if (contentType.Charset.HasValue && !HeaderUtilities.RemoveQuotes(contentType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             return (null, new(415, "UNSUPPORTED_MEDIA_TYPE", "Only UTF-8 is accepted."));
         if (request.ContentLength > o.MaxBodyBytes)
             return (null, new(413, "BODY_TOO_LARGE", $"The body may be at most {o.MaxBodyBytes} bytes."));
@@ -59,9 +61,12 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
             buffer.Write(read, 0, n);
             if (buffer.Length > o.MaxBodyBytes) return (null, new(413, "BODY_TOO_LARGE", $"The body may be at most {o.MaxBodyBytes} bytes."));
         }
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // Checked whole: the JSON reader would only notice bad bytes inside the strings it decodes.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span)) return (null, new(400, "INVALID_JSON", "The body is not valid UTF-8."));
         try
         {
-            using var json = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            using var json = JsonDocument.Parse(bytes);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
                 return (null, new(400, "BAD_REQUEST", "The body must be a JSON object with 'query' and optional 'operationName', 'variables', 'extensions'."));
             var root = json.RootElement;
@@ -78,10 +83,6 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         {
             return (null, new(400, "INVALID_JSON", $"The body is not valid JSON: {e.Message}"));
         }
-        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
-        {
-            return (null, new(400, "INVALID_JSON", "The body is not valid UTF-8."));
-        }
         catch (BadRequest e)
         {
             return (null, new(400, "BAD_REQUEST", e.Message));
@@ -93,10 +94,20 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
                 : null;
     }
 
-    private static string? Str(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-            ? v.ValueKind == JsonValueKind.String ? v.GetString() : throw new BadRequest($"'{name}' must be a string.")
-            : null;
+    private static string? Str(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind != JsonValueKind.String) throw new BadRequest($"'{name}' must be a string.");
+        try
+        {
+            return v.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid UTF-8 can still escape half of a surrogate pair ("\ud800"), which is no text.
+            throw new BadRequest($"'{name}' escapes an unpaired UTF-16 surrogate (\\uD800-\\uDFFF), which is not text.");
+        }
+    }
 
     private T? ParseObject<T>(string? json, string name)
     {
@@ -104,6 +115,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         try
         {
             using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind == JsonValueKind.Null) return default; // null means absent, as in a POST body
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new BadRequest($"'{name}' must be a JSON object.");
         }
         catch (JsonException e)

@@ -7,22 +7,26 @@ namespace Wb6Graph.Api.Http;
 
 internal static class HttpEndpoints
 {
+    private const string Allowed = "GET, HEAD, POST, OPTIONS";
+
     /// <summary>GraphQL at /graphql (GET and POST), the IDE for browsers, the SDL, and the health probes.</summary>
     public static WebApplication MapWb6Graph(this WebApplication app)
     {
-        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], async (HttpContext http, GraphQLHttp graphql, IWebHostEnvironment env) =>
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], async (HttpContext http, GraphQLHttp graphql, IWebHostEnvironment env) =>
         {
-            if (http.Request.Method == HttpMethods.Get && http.Request.Query.Count == 0 && AcceptsHtml(http.Request))
+            if (!HttpMethods.IsPost(http.Request.Method) && http.Request.Query.Count == 0 && AcceptsHtml(http.Request))
             {
                 await Ide.WriteAsync(http, env);
                 return;
             }
             await graphql.HandleAsync(http);
         });
-        app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Head], (HttpContext http) =>
+        // A CORS preflight never gets here: UseCors answers it. A plain OPTIONS asks what the endpoint allows; any other
+        // method gets routing's 405, whose Allow lists the methods mapped here.
+        app.MapMethods("/graphql", [HttpMethods.Options], (HttpContext http) =>
         {
-            http.Response.Headers.Allow = "GET, POST";
-            return Results.StatusCode(405);
+            http.Response.Headers.Allow = Allowed;
+            return Results.NoContent();
         });
         app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(schema.Print(new PrintOptions { IncludeDescriptions = true }), "text/plain; charset=utf-8"));
         app.MapGet("/health/live", () => Results.Json(new { status = "live" }));

@@ -15,7 +15,8 @@ public sealed partial class GraphEngine
         var s = store.Snapshot;
         if (limit is < 1) throw new GraphValidationException([new("limit", limit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "limit must be at least 1")]);
         var max = Math.Min(limit ?? 20, limits.MaxResults);
-        var capped = limit > limits.MaxResults;
+        var limitCapped = limit > limits.MaxResults; // capped only if the cap left someone out (see below)
+        var capped = false;
         var f = new ArcFilter(s, new TraversalOptions(AsOf: asOf));
         var n = s.EntityCount;
         var score = new double[n];
@@ -40,9 +41,14 @@ public sealed partial class GraphEngine
         var ranked = Enumerable.Range(0, n)
             .Where(v => f.Exists(v) && (kinds is not { Count: > 0 } || kinds.Contains(s.Entities.Kinds[v])))
             .OrderByDescending(v => score[v]).ThenBy(v => s.Entities.Records[v].Id, StringComparer.Ordinal)
-            .Take(max)
+            .Take(max + 1)
             .Select((v, i) => new RankedEntity(s.Entities.Records[v], score[v], i + 1))
             .ToList();
+        if (ranked.Count > max)
+        {
+            capped |= limitCapped;
+            ranked.RemoveAt(max);
+        }
         return new(ranked, capped);
     }
 

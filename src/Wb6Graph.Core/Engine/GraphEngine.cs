@@ -46,25 +46,40 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
         if (depth < 1) errors.Add(new("depth", depth.ToString(System.Globalization.CultureInfo.InvariantCulture), "depth must be at least 1"));
         if (limit is < 1) errors.Add(new("limit", limit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "limit must be at least 1"));
         if (errors.Count > 0) throw new GraphValidationException(errors);
-        var truncated = depth > limits.MaxDepth || limit > limits.MaxNeighbourhood;
+        // The server's caps, where they bound what was asked: the answer says capped only if they cut something.
+        var depthCapped = depth > limits.MaxDepth;
+        var sizeCapped = limit is null || limit > limits.MaxNeighbourhood;
         depth = Math.Min(depth, limits.MaxDepth);
         var max = Math.Min(limit ?? limits.MaxNeighbourhood, limits.MaxNeighbourhood);
+        bool truncated = false, capped = false;
         var f = new ArcFilter(s, options);
         // An entity that does not exist on the date has no neighbours then, whatever the dates of its relations say.
-        if (!f.Exists(start)) return new Subgraph([s.Entities.Records[start]], [], truncated);
+        if (!f.Exists(start)) return new Subgraph([s.Entities.Records[start]], [], false);
         var order = new List<int> { start };
         var level = new Dictionary<int, int> { [start] = 0 };
         for (var head = 0; head < order.Count; head++)
         {
             ct.ThrowIfCancellationRequested();
             var u = order[head];
-            if (level[u] >= depth) continue;
+            if (level[u] >= depth)
+            {
+                // At the depth cap: one more hop, had it been allowed, would it reach anyone new?
+                if (depthCapped && !capped)
+                    foreach (var (v, _) in Arcs(s, u, f))
+                        if (!level.ContainsKey(v) && f.Entity(v))
+                        {
+                            truncated = capped = true;
+                            break;
+                        }
+                continue;
+            }
             foreach (var (v, _) in Arcs(s, u, f))
             {
                 if (level.ContainsKey(v) || !f.Entity(v)) continue;
                 if (order.Count >= max)
                 {
                     truncated = true;
+                    capped |= sizeCapped;
                     break;
                 }
                 level[v] = level[u] + 1;
@@ -77,7 +92,7 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
             foreach (var (v, r) in Arcs(s, u, f))
                 if (inside.Contains(v)) rels.Add(r);
         // In the order they were written, as every list of relations is.
-        return new Subgraph(order.Select(i => s.Entities.Records[i]).ToList(), store.RelationRecords(s, s.InWrittenOrder(rels)), truncated);
+        return new Subgraph(order.Select(i => s.Entities.Records[i]).ToList(), store.RelationRecords(s, s.InWrittenOrder(rels)), truncated, capped);
     }
 
     /// <summary>For a heat map: does each 'from' reach each 'to' directly, within maxHops, and through whom.</summary>

@@ -56,7 +56,11 @@ public sealed record GraphPath(IReadOnlyList<Entity> Entities, IReadOnlyList<Pat
 /// <summary>An answer cut short by a bound; Capped says so, so clients never mistake it for the whole answer.</summary>
 public sealed record Bounded<T>(T Value, bool Capped);
 
-public sealed record Subgraph(IReadOnlyList<Entity> Entities, IReadOnlyList<Relation> Relations, bool Truncated);
+/// <summary>
+/// Entities and the relations among them. Truncated: a bound left entities out, the client's limit or a server cap;
+/// Capped: a server cap (Engine:MaxDepth, Engine:MaxNeighbourhood) did, so the client cannot get more by asking.
+/// </summary>
+public sealed record Subgraph(IReadOnlyList<Entity> Entities, IReadOnlyList<Relation> Relations, bool Truncated, bool Capped = false);
 
 public sealed record RankedEntity(Entity Entity, double Score, int Rank);
 

@@ -18,13 +18,16 @@ public sealed partial class Neo4jGraphQuestions
     {
         if (limit is < 1) throw new GraphValidationException([new("limit", Int(limit.Value), "limit must be at least 1")]);
         var max = Math.Min(limit ?? 20, limits.MaxResults);
-        var capped = limit > limits.MaxResults;
-        var p = new Dictionary<string, object?> { ["kinds"] = Kinds(kinds), ["asOf"] = Neo4jMapping.Format(asOf), ["limit"] = max };
-        if (measure == CentralityMeasure.Degree)
+        // Past the cap one more is asked for: the answer is capped only if the cap left someone out.
+        var limitCapped = limit > limits.MaxResults;
+        var capped = false;
+        var p = new Dictionary<string, object?> { ["kinds"] = Kinds(kinds), ["asOf"] = Neo4jMapping.Format(asOf), ["limit"] = limitCapped ? max + 1 : max };
+        Bounded<IReadOnlyList<RankedEntity>> Answer(Neo4jResult rows)
         {
-            var degree = await client.RunAsync(S.DegreeCentrality, p, Neo4jAccess.Read, ct);
-            return new(Ranked(degree), capped);
+            var ranked = Ranked(rows);
+            return new(ranked.Take(max).ToList(), capped || ranked.Count > max);
         }
+        if (measure == CentralityMeasure.Degree) return Answer(await client.RunAsync(S.DegreeCentrality, p, Neo4jAccess.Read, ct));
 
         var gds = await client.RunAsync(S.GdsAvailable, null, Neo4jAccess.Read, ct);
         if (gds.Rows.Count == 0 || !gds.Rows[0][0].TryGetInt64(out var found) || found == 0)
@@ -46,8 +49,7 @@ public sealed partial class Neo4jGraphQuestions
                 capped = true;
             }
             p["config"] = config;
-            var scores = await client.RunAsync(S.GdsBetweenness, p, Neo4jAccess.Write, ct);
-            return new(Ranked(scores), capped);
+            return Answer(await client.RunAsync(S.GdsBetweenness, p, Neo4jAccess.Write, ct));
         }
         finally
         {

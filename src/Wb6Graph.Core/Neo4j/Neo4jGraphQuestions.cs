@@ -64,25 +64,32 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         if (depth < 1) errors.Add(new("depth", Int(depth), "depth must be at least 1"));
         if (limit is < 1) errors.Add(new("limit", Int(limit.Value), "limit must be at least 1"));
         if (errors.Count > 0) throw new GraphValidationException(errors);
-        var truncated = depth > limits.MaxDepth || limit > limits.MaxNeighbourhood;
+        // A depth past the cap is cut without looking further (the engine looks one hop on): capped, as it may have cut.
+        var depthCapped = depth > limits.MaxDepth;
+        var sizeCapped = limit is null || limit > limits.MaxNeighbourhood;
         depth = Math.Min(depth, limits.MaxDepth);
         var max = Math.Min(limit ?? limits.MaxNeighbourhood, limits.MaxNeighbourhood);
 
         // An entity that does not exist on the date has no neighbours then, whatever the dates of its relations say.
-        if (!centre[id].Live) return new Subgraph([(await EntitiesAsync([id], ct))[id]], [], truncated);
+        if (!centre[id].Live) return new Subgraph([(await EntitiesAsync([id], ct))[id]], [], false);
+        bool truncated = depthCapped, capped = depthCapped;
 
         var p = Filter(options);
         p["id"] = id;
         p["limit"] = max; // the centre counts toward the limit: one more than fits tells that some were left out
         var reached = await client.RunAsync(S.Neighbourhood(options.ForwardOnly, depth), p, Neo4jAccess.Read, ct);
-        if (reached.Rows.Count > max - 1) truncated = true;
+        if (reached.Rows.Count > max - 1)
+        {
+            truncated = true;
+            capped |= sizeCapped;
+        }
         var entities = new List<Entity> { (await EntitiesAsync([id], ct))[id] };
         entities.AddRange(reached.Rows.Take(max - 1).Select(r => Neo4jMapping.ToEntity(r[0])));
 
         var among = Filter(options);
         among["ids"] = entities.Select(e => e.Id).ToList();
         var rels = await client.RunAsync(S.RelationsAmong, among, Neo4jAccess.Read, ct);
-        return new Subgraph(entities, rels.Rows.Select(r => Neo4jMapping.ToRelation(r[0], Str(r[1]), Str(r[2]))).ToList(), truncated);
+        return new Subgraph(entities, rels.Rows.Select(r => Neo4jMapping.ToRelation(r[0], Str(r[1]), Str(r[2]))).ToList(), truncated, capped);
     }
 
     public async Task<Bounded<IReadOnlyList<GapCell>>> GapMatrixAsync(IReadOnlyList<string> from, IReadOnlyList<string> to, TraversalOptions options, CancellationToken ct = default)

@@ -51,6 +51,30 @@ public sealed class MutationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_of_several_writes_is_refused_whole_and_one_write_with_typename_passes()
+    {
+        var before = await RelationCount();
+        const string two = """
+            mutation($input: RelationInput!) {
+              good: addRelation(input: $input) { id }
+              ...More
+            }
+            fragment More on Mutation { bad: addRelation(input: {type: COOPERATES_WITH, from: "kcss", to: "atlantis", confidence: M, sources: {ids: ["kcss-roundtable-2024-09-03"]}}) { id } }
+            """;
+        var r = await _api.PostAsync(two, Cooperation(new { ids = new[] { "kcss-roundtable-2024-09-03" } }), key: ApiFactory.Key);
+        Assert.Equal(422, r.Status);
+        Assert.Equal("ONE_WRITE_PER_REQUEST", r.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        // Both are named, the one inside the fragment too, and the good one was not written on its own.
+        Assert.Contains("good (addRelation), bad (addRelation)", r.Body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await RelationCount());
+
+        var one = await _api.PostAsync("mutation($input: RelationInput!) { __typename addRelation(input: $input) { id } }",
+            Cooperation(new { ids = new[] { "kcss-roundtable-2024-09-03" } }), key: ApiFactory.Key);
+        Assert.Equal(200, one.Status);
+        Assert.Equal(before + 1, await RelationCount());
+    }
+
+    [Fact]
     public async Task A_bad_write_names_each_field_and_value_and_leaves_nothing_behind()
     {
         var before = await RelationCount();

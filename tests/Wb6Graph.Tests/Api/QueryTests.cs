@@ -144,11 +144,24 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task A_capped_answer_says_so_in_the_extensions()
+    public async Task A_capped_answer_says_so_in_the_extensions_by_its_response_key()
     {
-        var r = await api.PostAsync("""{ paths(from: "kcss", to: "enisa", k: 500) { length } }""");
+        var r = await api.PostAsync("""
+            {
+              paths(from: "kcss", to: "enisa", k: 500) { length }
+              few: paths(from: "kcss", to: "enisa", k: 2) { length }
+              many: paths(from: "kcss", to: "enisa", k: 50) { length }
+              far: neighbourhood(id: "kcss", depth: 9) { truncated }
+              mine: neighbourhood(id: "kcss", depth: 1, limit: 3) { truncated }
+              centrality(measure: DEGREE, limit: 201) { rank }
+            }
+            """);
         Assert.Equal(200, r.Status);
-        Assert.Equal("paths", r.Body!["extensions"]!["capped"]![0]!.GetValue<string>());
+        // Not "few": k 2 is the client's own bound; not "mine": its limit cut it (truncated) but no cap did; not
+        // centrality: 201 is over the cap of 200, but the curated graph has fewer entities, so nothing was left out.
+        Assert.Equal(["far", "many", "paths"], r.Body!["extensions"]!["capped"]!.AsArray().Select(n => n!.GetValue<string>()).Order());
+        Assert.True(r.Body["data"]!["mine"]!["truncated"]!.GetValue<bool>());
+        Assert.True(r.Body["data"]!["centrality"]!.AsArray().Count < 200);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
         return await api.CreateClient().SendAsync(request);
     }
 
+    private static async Task<string> Message(HttpResponseMessage r) =>
+        System.Text.Json.Nodes.JsonNode.Parse(await r.Content.ReadAsStringAsync())!["errors"]![0]!["message"]!.GetValue<string>();
+
     [Fact]
     public async Task The_default_response_type_is_graphql_response_json_and_json_only_clients_get_json()
     {
@@ -154,17 +157,87 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.DoesNotContain(" at ", r.Body.ToJsonString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_body_that_is_not_utf8_is_400_not_500()
+    [Theory]
+    [InlineData("{\"query\":\"{ stats { entities } }", "\"}", "UTF-8")]
+    [InlineData("{\"query\":\"{ stats { entities } }\",\"unread\":\"", "\"}", "UTF-8")] // in a key the server does not read
+    public async Task A_body_that_is_not_utf8_is_400_not_500(string head, string tail, string named)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"query\":\"{ stats { entities } }"), 0xFF, .. Encoding.UTF8.GetBytes("\"}")]),
+            Content = new ByteArrayContent([.. Encoding.UTF8.GetBytes(head), 0xFF, .. Encoding.UTF8.GetBytes(tail)]),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var r = await api.CreateClient().SendAsync(request);
         Assert.Equal(400, (int)r.StatusCode);
-        Assert.Contains("UTF-8", await r.Content.ReadAsStringAsync());
+        Assert.Contains(named, await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_escaped_half_of_a_surrogate_pair_is_400_naming_the_parameter()
+    {
+        var r = await Send(HttpMethod.Post, "/graphql", """{"query":"{ stats { entities } }","operationName":"\ud800"}""");
+        Assert.Equal(400, (int)r.StatusCode);
+        Assert.Contains("'operationName'", await Message(r));
+    }
+
+    [Theory]
+    [InlineData("Application/JSON", null, "application/graphql-response+json")]
+    [InlineData("application/json; charset=\"utf-8\"", null, "application/graphql-response+json")]
+    [InlineData("application/json", "Application/JSON", "application/json")]
+    [InlineData("application/json", "application/json, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/json", "application/json, */*", "application/json")] // a legacy client
+    [InlineData("application/json", "application/json;q=0, */*", "application/graphql-response+json")]
+    [InlineData("application/json", "application/graphql-response+json;q=0.5, application/json", "application/json")]
+    public async Task Media_types_are_compared_as_http_defines_them_and_the_preferred_one_answers(string contentType, string? accept, string answered)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ stats { entities } }"}""") };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
+        var r = await api.CreateClient().SendAsync(request);
+        Assert.Equal(200, (int)r.StatusCode);
+        Assert.Equal(answered, r.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Query_and_document_id_together_repeated_get_parameters_and_null_variables()
+    {
+        var both = await Send(HttpMethod.Post, "/graphql", $$"""{"documentId":"{{DocumentId("entity-with-relations.graphql")}}","query":"{ stats { entities } }"}""");
+        Assert.Equal(400, (int)both.StatusCode);
+        Assert.Contains("not both", await Message(both));
+
+        var twice = await Send(HttpMethod.Get, "/graphql?query=%7Bstats%7Bentities%7D%7D&query=%7Bstats%7Brelations%7D%7D");
+        Assert.Equal(400, (int)twice.StatusCode);
+        Assert.Contains("'query' is given 2 times", await Message(twice));
+
+        // null means absent, over GET as over POST.
+        Assert.Equal(200, (int)(await Send(HttpMethod.Get, "/graphql?query=%7Bstats%7Bentities%7D%7D&variables=null")).StatusCode);
+    }
+
+    [Fact]
+    public async Task If_none_match_star_is_304_only_when_the_request_has_an_answer()
+    {
+        async Task<int> Star(string url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+            return (int)(await api.CreateClient().SendAsync(request)).StatusCode;
+        }
+        Assert.Equal(422, await Star("/graphql?query=%7Bnope%7D"));
+        const string url = "/graphql?query=%7Bstats%7Bsources%7D%7D";
+        Assert.Equal(304, await Star(url)); // executed, then found to exist
+        Assert.Equal(304, await Star(url)); // from the answer cache
+    }
+
+    [Fact]
+    public async Task Get_answers_vary_by_origin_where_other_sites_may_call()
+    {
+        using var cors = new ApiFactory();
+        cors.Settings["Api:CorsOrigins:0"] = "https://dash.example.org";
+        var allowed = await cors.GetAsync("/graphql?query=%7Bstats%7Bentities%7D%7D", r => r.Headers.Add("Origin", "https://dash.example.org"));
+        Assert.Equal(["https://dash.example.org"], allowed.Response.Headers.GetValues("Access-Control-Allow-Origin"));
+        Assert.Equal(["Accept", "Origin"], allowed.Response.Headers.Vary);
+        var plain = await api.GetAsync("/graphql?query=%7Bstats%7Bentities%7D%7D");
+        Assert.Equal(["Accept"], plain.Response.Headers.Vary);
     }
 
     [Fact]
@@ -205,7 +278,21 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(["POST"], r.Content.Headers.Allow);
         var put = await Send(HttpMethod.Put, "/graphql", "{}");
         Assert.Equal(405, (int)put.StatusCode);
-        Assert.Equal(["GET", "POST"], put.Content.Headers.Allow);
+        Assert.Equal(["GET", "HEAD", "OPTIONS", "POST"], put.Content.Headers.Allow.Order());
+    }
+
+    [Fact]
+    public async Task Head_answers_as_get_does_without_a_body_and_options_lists_the_methods()
+    {
+        const string url = "/graphql?query=%7Bstats%7Bentities%7D%7D";
+        var get = await Send(HttpMethod.Get, url);
+        var head = await Send(HttpMethod.Head, url);
+        Assert.Equal(200, (int)head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        var options = await Send(HttpMethod.Options, "/graphql");
+        Assert.Equal(204, (int)options.StatusCode);
+        Assert.Equal(["GET", "HEAD", "OPTIONS", "POST"], options.Content.Headers.Allow.Order());
     }
 
     [Fact]

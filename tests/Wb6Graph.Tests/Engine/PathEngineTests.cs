@@ -10,7 +10,9 @@ public sealed class PathEngineTests
 
     // kcss -ORGANIZED-> roundtable <-SPOKE_AT- vrajolli -LEADS-> kcss ; roundtable -PART_OF-> ascend <-FUNDS- osf
     // enisa is reached only through the project's aim: ascend -ADVOCATES_FOR-> enisa (from 2024).
-    private static EngineFixture Network() => EngineFixture.Of(new GraphBuilder()
+    private static EngineFixture Network() => EngineFixture.Of(NetworkGraph());
+
+    private static SeedGraph NetworkGraph() => new GraphBuilder()
         .Entity("kcss", EntityKind.NonProfit).Entity("vrajolli", EntityKind.Person).Entity("roundtable", EntityKind.Event)
         .Entity("ascend", EntityKind.Project).Entity("osf", EntityKind.Foundation).Entity("enisa", EntityKind.EuBody)
         .Entity("lonely", EntityKind.NonProfit)
@@ -21,7 +23,7 @@ public sealed class PathEngineTests
         .Relation("roundtable", "PART_OF", "ascend", validFrom: new DateOnly(2024, 9, 3))
         .Relation("osf", "FUNDS", "ascend", validFrom: new DateOnly(2023, 1, 1))
         .Relation("ascend", "ADVOCATES_FOR", "enisa", validFrom: new DateOnly(2024, 1, 1))
-        .Build());
+        .Build();
 
     [Fact]
     public void A_step_lists_every_relation_between_two_entities_and_they_make_one_path()
@@ -104,6 +106,44 @@ public sealed class PathEngineTests
         var cut = fx.Engine.Neighbourhood("kcss", 3, new TraversalOptions(), limit: 2);
         Assert.Equal(2, cut.Entities.Count);
         Assert.True(cut.Truncated);
+    }
+
+    [Fact]
+    public void A_neighbourhood_is_capped_only_where_a_server_cap_left_someone_out()
+    {
+        using var shallow = EngineFixture.Of(NetworkGraph(), new EngineLimits { MaxDepth = 1 });
+        // depth 2 asked, 1 allowed: one more hop from kcss reaches ascend, so the cap cut the answer.
+        var cut = shallow.Engine.Neighbourhood("kcss", 2, new TraversalOptions());
+        Assert.Equal((3, true, true), (cut.Entities.Count, cut.Truncated, cut.Capped));
+        // Nobody lies beyond the lonely entity: the depth cap changed nothing.
+        var alone = shallow.Engine.Neighbourhood("lonely", 9, new TraversalOptions());
+        Assert.Equal((false, false), (alone.Truncated, alone.Capped));
+
+        using var small = EngineFixture.Of(NetworkGraph(), new EngineLimits { MaxNeighbourhood = 2 });
+        // No limit asked, or one over the cap: the server's size cap (2) cut kcss' three.
+        foreach (var limit in new int?[] { null, 10 })
+        {
+            var full = small.Engine.Neighbourhood("kcss", 1, new TraversalOptions(), limit);
+            Assert.Equal((2, true, true), (full.Entities.Count, full.Truncated, full.Capped));
+        }
+
+        using var deep = EngineFixture.Of(NetworkGraph(), new EngineLimits { MaxDepth = 3 });
+        // osf, ascend, roundtable and enisa, kcss and vrajolli: all within 3 hops, so asking for 9 loses nothing.
+        var whole = deep.Engine.Neighbourhood("osf", 9, new TraversalOptions());
+        Assert.Equal((6, false, false), (whole.Entities.Count, whole.Truncated, whole.Capped));
+        // The client's own limit cuts without a server cap.
+        var own = deep.Engine.Neighbourhood("osf", 2, new TraversalOptions(), limit: 2);
+        Assert.Equal((true, false), (own.Truncated, own.Capped));
+    }
+
+    [Fact]
+    public void Centrality_is_capped_only_when_the_cap_left_an_entity_out()
+    {
+        using var fx = EngineFixture.Of(NetworkGraph(), new EngineLimits { MaxResults = 3 });
+        var all = fx.Engine.Centrality(CentralityMeasure.Degree, null, null, 5);
+        Assert.Equal((3, true), (all.Value.Count, all.Capped));
+        var few = fx.Engine.Centrality(CentralityMeasure.Degree, new HashSet<EntityKind> { EntityKind.NonProfit, EntityKind.Person }, null, 5);
+        Assert.Equal((3, false), (few.Value.Count, few.Capped)); // kcss, lonely, vrajolli: all of them
     }
 
     [Fact]
