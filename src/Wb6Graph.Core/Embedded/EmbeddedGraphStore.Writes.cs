@@ -38,7 +38,7 @@ public sealed partial class EmbeddedGraphStore
         var newSources = WriteChecks.CheckSourceRefs(s.Sources, input.Sources, "input.sources", errors);
         var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
         if (ReadRelationById(s, id) is not null) errors.Add(WriteChecks.RelationIdTaken(id));
-        var relation = WriteChecks.NewRelation(input, id, type, confidence, newSources);
+        var relation = WriteChecks.NewRelation(input, id, type, confidence);
         FactRules.CheckRelation(relation, new WriteContext(s, newSources, null), f => $"input.{f}", errors);
         WriteChecks.ThrowIfAny(errors);
         return StoreRelation(s, newSources, relation);
@@ -52,7 +52,7 @@ public sealed partial class EmbeddedGraphStore
         WriteChecks.CheckEnd(id, existing, validTo, errors);
         var newSources = WriteChecks.CheckSourceRefs(s.Sources, sources, "sources", errors);
         WriteChecks.ThrowIfAny(errors);
-        return StoreRelation(s, newSources, WriteChecks.Ended(existing, validTo, sources, newSources));
+        return StoreRelation(s, newSources, WriteChecks.Ended(existing, validTo, sources));
     }, ct);
 
     public Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default) => Serialized(() =>
@@ -63,7 +63,7 @@ public sealed partial class EmbeddedGraphStore
         WriteChecks.CheckRetraction(id, existing, reason, errors);
         var newSources = WriteChecks.CheckSourceRefs(s.Sources, sources, "sources", errors);
         WriteChecks.ThrowIfAny(errors);
-        return StoreRelation(s, newSources, WriteChecks.Retracted(existing, reason, sources, newSources));
+        return StoreRelation(s, newSources, WriteChecks.Retracted(existing, reason, sources));
     }, ct);
 
     /// <summary>Runs one write at a time: each reads the current snapshot and publishes the next.</summary>

@@ -37,7 +37,7 @@ public sealed partial class Neo4jGraphStore
         var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, input.Sources, "input.sources", errors);
         var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
         if ((await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).Count > 0) errors.Add(WriteChecks.RelationIdTaken(id));
-        var relation = WriteChecks.NewRelation(input, id, type, confidence, newSources);
+        var relation = WriteChecks.NewRelation(input, id, type, confidence);
         FactRules.CheckRelation(relation, new WriteContext(ctx, newSources, null), f => $"input.{f}", errors);
         WriteChecks.ThrowIfAny(errors);
 
@@ -62,7 +62,7 @@ public sealed partial class Neo4jGraphStore
         var ctx = await ReadContextAsync(tx, [], SourceIds(sources), null, ct);
         var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, sources, "sources", errors);
         WriteChecks.ThrowIfAny(errors);
-        return await UpdateRelationAsync(tx, newSources, WriteChecks.Ended(existing, validTo, sources, newSources), ct);
+        return await UpdateRelationAsync(tx, newSources, WriteChecks.Ended(existing, validTo, sources), ct);
     }, ct);
 
     public Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default) => WriteAsync(async tx =>
@@ -73,7 +73,7 @@ public sealed partial class Neo4jGraphStore
         var ctx = await ReadContextAsync(tx, [], SourceIds(sources), null, ct);
         var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, sources, "sources", errors);
         WriteChecks.ThrowIfAny(errors);
-        return await UpdateRelationAsync(tx, newSources, WriteChecks.Retracted(existing, reason, sources, newSources), ct);
+        return await UpdateRelationAsync(tx, newSources, WriteChecks.Retracted(existing, reason, sources), ct);
     }, ct);
 
     private async Task<Relation> UpdateRelationAsync(Neo4jTransaction tx, IReadOnlyList<Source> newSources, Relation relation, CancellationToken ct)

@@ -43,9 +43,9 @@ internal static class WriteChecks
         new("input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)");
 
     /// <summary>The relation a user's input describes, citing its sources and the new ones it brings.</summary>
-    public static Relation NewRelation(RelationInput input, string id, RelationType type, Confidence confidence, IReadOnlyList<Source> newSources) =>
+    public static Relation NewRelation(RelationInput input, string id, RelationType type, Confidence confidence) =>
         new(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role, confidence, input.Attributes ?? [],
-            Cited(input.Sources, newSources), null, Origin.User);
+            Cited(input.Sources), null, Origin.User);
 
     /// <summary>Ending brings the end forward (a strategy replaced early); it never extends a fact.</summary>
     public static void CheckEnd(string id, Relation existing, DateOnly validTo, List<ValidationError> errors)
@@ -57,10 +57,10 @@ internal static class WriteChecks
             errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
     }
 
-    public static Relation Ended(Relation existing, DateOnly validTo, SourceRefs sources, IReadOnlyList<Source> newSources) => existing with
+    public static Relation Ended(Relation existing, DateOnly validTo, SourceRefs sources) => existing with
     {
         ValidTo = validTo,
-        Sources = existing.Sources.Concat(Cited(sources, newSources)).Distinct().ToList(),
+        Sources = existing.Sources.Concat(Cited(sources)).Distinct().ToList(),
         Origin = Origin.User,
     };
 
@@ -70,12 +70,15 @@ internal static class WriteChecks
         if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", reason, "a retraction needs a reason"));
     }
 
-    public static Relation Retracted(Relation existing, string reason, SourceRefs sources, IReadOnlyList<Source> newSources) =>
-        existing with { Retracted = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, Cited(sources, newSources)), Origin = Origin.User };
+    public static Relation Retracted(Relation existing, string reason, SourceRefs sources) =>
+        existing with { Retracted = new Retraction(reason.Trim(), DateTimeOffset.UtcNow, Cited(sources)), Origin = Origin.User };
 
-    /// <summary>The ids a write cites: the stored sources it names and the new ones it brings, each once.</summary>
-    private static List<string> Cited(SourceRefs sources, IReadOnlyList<Source> newSources) =>
-        sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList();
+    /// <summary>
+    /// The ids a write cites: the stored sources it names and the new ones it brings, each once. A new source that is
+    /// already stored as it is (the same MoU cited by a second write) is cited too; only a different one is an error.
+    /// </summary>
+    private static List<string> Cited(SourceRefs sources) =>
+        sources.Ids.Concat(sources.New.Select(n => n.Id)).Distinct().ToList();
 
     public static void ThrowIfAny(List<ValidationError> errors)
     {

@@ -75,6 +75,29 @@ public sealed class MutationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_source_given_again_as_it_is_is_cited_and_a_different_one_is_refused_for_that_alone()
+    {
+        object Mou(string title, string to) => new
+        {
+            input = new
+            {
+                type = "COOPERATES_WITH", from = "kcss", to, confidence = "M",
+                sources = new { @new = new[] { new { id = "mou-2025", title, url = "https://example.org/mou", kind = "OFFICIAL" } } },
+            },
+        };
+        Assert.Equal(200, (await _api.PostAsync(AddCooperation, Mou("Memorandum of understanding", "aksk"), key: ApiFactory.Key)).Status);
+        var again = await _api.PostAsync(AddCooperation, Mou("Memorandum of understanding", "enisa"), key: ApiFactory.Key);
+        Assert.Equal(200, again.Status);
+        Assert.Equal(["mou-2025"], again.Body!["data"]!["addRelation"]!["sources"]!.AsArray().Select(x => x!["id"]!.GetValue<string>()));
+
+        var before = await RelationCount();
+        var other = await _api.PostAsync(AddCooperation, Mou("Another memorandum", "wb3c"), key: ApiFactory.Key);
+        var details = other.Body!["errors"]![0]!["extensions"]!["data"]!["details"]!.AsArray();
+        Assert.Equal(["input.sources.new[0].id"], details.Select(d => d!["field"]!.GetValue<string>()));
+        Assert.Equal(before, await RelationCount());
+    }
+
+    [Fact]
     public async Task A_bad_write_names_each_field_and_value_and_leaves_nothing_behind()
     {
         var before = await RelationCount();
