@@ -20,6 +20,7 @@ public sealed partial class GraphEngine
         var countries = country is null ? template.Countries : [country];
         var errors = new List<ValidationError>();
         foreach (var c in countries) ResolveCountry(s, c, "country", errors);
+        if (errors.Count == 0 && country is not null) template.CheckCovers(country, "country", errors);
         if (errors.Count > 0) throw new GraphValidationException(errors);
 
         var f = new ArcFilter(s, new TraversalOptions());

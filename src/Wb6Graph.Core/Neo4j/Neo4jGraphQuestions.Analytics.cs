@@ -136,6 +136,7 @@ public sealed partial class Neo4jGraphQuestions
         var resolved = await ResolveAsync(countries, asOf, ct);
         var errors = new List<ValidationError>();
         foreach (var c in countries) KnownCountry(resolved, c, "country", errors);
+        if (errors.Count == 0 && country is not null) template.CheckCovers(country, "country", errors);
         if (errors.Count > 0) throw new GraphValidationException(errors);
 
         var reports = new List<GapReport>();

@@ -119,11 +119,15 @@ public abstract partial class StoreContractTests
     }
 
     [ContractFact]
-    public async Task Gaps_for_something_not_a_country_are_refused()
+    public async Task Gaps_for_something_not_a_country_or_a_country_the_template_is_not_about_are_refused()
     {
         var e = await Assert.ThrowsAsync<GraphValidationException>(() => Questions.GapsAsync(Template(), "aksk", Y2025));
+        // ba is a Country, but a template about Albania alone has no expectations of it.
+        var outside = await Assert.ThrowsAsync<GraphValidationException>(() => Questions.GapsAsync(Template() with { Countries = ["al"] }, "ba", Y2025));
 
         Assert.Equal([("country", "aksk")], e.Errors.Select(x => (x.Where, x.Value)));
+        Assert.Equal([("country", "ba")], outside.Errors.Select(x => (x.Where, x.Value)));
+        Assert.Contains("template 'contract' is about al", outside.Errors[0].Message, StringComparison.Ordinal);
     }
 
     [ContractFact]
