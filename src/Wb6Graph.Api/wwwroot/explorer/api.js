@@ -54,7 +54,13 @@ class Operation {
   }
 }
 
-export class GraphQLError extends Error {}
+/** The API's refusal; `errors` are its GraphQL errors, whose `path` names the field (the alias) that failed. */
+export class GraphQLError extends Error {
+  constructor(message, errors = []) {
+    super(message);
+    this.errors = errors;
+  }
+}
 
 const accept = 'application/graphql-response+json, application/json';
 
@@ -83,7 +89,7 @@ export async function answer(pending) {
   const response = await pending;
   let body;
   try { body = await response.json(); } catch { throw new GraphQLError(`The API answered ${response.status} without a GraphQL body.`); }
-  if (body.errors && body.errors.length) throw new GraphQLError(body.errors.map(e => e.message).join('; '));
+  if (body.errors && body.errors.length) throw new GraphQLError(body.errors.map(e => e.message).join('; '), body.errors);
   if (!response.ok) throw new GraphQLError(`The API answered ${response.status}.`);
   return body.data;
 }

@@ -1,10 +1,10 @@
 // Wires the explorer together. The view is a function of `state` (mirrored in the URL): every change
 // updates the state, then redraws what depends on it from fresh GraphQL answers.
 import { run, graphDocument } from './api.js';
-import { start as startAnswer, canvasAnswer } from './boot.js';
+import { start as startAnswer, canvasAnswer, vocabulary } from './boot.js';
 import { Canvas } from './graph.js';
 import { kinds, swatch } from './kinds.js';
-import { readState, writeState, startFrom } from './state.js';
+import { readState, writeState, startFrom, keepKnownNames } from './state.js';
 import { attachSearch } from './search.js';
 import { attachAsOf } from './asof.js';
 import { loadEntity, renderEntity } from './details.js';
@@ -18,17 +18,18 @@ const $ = id => document.getElementById(id);
 const state = readState(location.search);
 const docs = {};
 const names = new Map();
-let pathResult = null, generation = 0, latest = {}, firstDraw = true, relationTypes = [], kindNames = [];
+let pathResult = null, generation = 0, latest = {}, firstDraw = true, relationTypes = [], kindNames = [], top = [];
 // The neighbourhood shown on a first visit gives way to the first entity the person opens.
 let startingView = false;
 
 const status = (text, error = false) => {
   const el = $('status');
-  // Errors pile up until they fade, so that one does not hide another.
-  el.textContent = error && el.classList.contains('error') ? `${el.textContent} ${text}` : text;
+  // Each message replaces the last, whose question is gone; a refresh gathers its own problems into one (see refresh).
+  el.textContent = text;
   el.className = `show${error ? ' error' : ''}`;
   clearTimeout(status.timer);
-  status.timer = setTimeout(() => { el.className = ''; }, error ? 6000 : 2500);
+  // Long enough to read: a link with several bad parts names each.
+  status.timer = setTimeout(() => { el.className = ''; }, error ? Math.max(6000, text.length * 60) : 2500);
 };
 const busy = on => { document.body.dataset.busy = String(on); };
 const save = () => history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
@@ -39,16 +40,47 @@ const canvas = new Canvas($('cy'), { onSelect: id => select(id), onBackground: (
 attachKeyboard(canvas, { announce: text => { $('canvas-focus').textContent = text; }, onOpen: id => select(id) });
 const listed = attachList($('canvas-entities'), $('canvas-list'), $('canvas-count'), { onOpen: id => select(id) });
 
-async function drawGraph(current) {
+/**
+ * The canvas' answer: the pinned entities and the expanded neighbourhoods (null: nothing to ask). An id the graph does
+ * not hold is named and left out of the view and the link, so that the rest still draws: an unknown pin answers null,
+ * but an unknown expanded id fails the whole answer (a neighbourhood is never null, so the data is null), which is
+ * asked again without it. A link left with nothing starts where a first visit does.
+ */
+async function canvasData(current, problems) {
+  for (let started = false; ;) {
+    docs.canvas = graphDocument(state);
+    if (!docs.canvas) return null;
+    let data;
+    try {
+      data = await (firstDraw ? canvasAnswer(docs.canvas) : run(docs.canvas));
+    } catch (error) {
+      const failed = (error.errors ?? []).map(e => ({ message: e.message, i: /^x(\d+)$/.exec(e.path?.[0] ?? '')?.[1] }));
+      if (!failed.length || failed.some(f => f.i === undefined)) throw error;
+      if (!current()) return null;
+      failed.forEach(({ message, i }) => problems.push(`No neighbourhood for "${state.expanded[i].id}" (x= in the link): ${message}.`));
+      state.expanded = state.expanded.filter((_, i) => !failed.some(f => Number(f.i) === i));
+      if (!started) started = startFrom(state, top);
+      continue;
+    }
+    if (!current()) return null;
+    const answered = { pinned: state.pinned.map((_, i) => data[`p${i}`]).filter(Boolean), expanded: state.expanded.map((_, i) => data[`x${i}`]) };
+    const unknown = state.pinned.filter((_, i) => !data[`p${i}`]);
+    unknown.forEach(id => problems.push(`No entity has the id "${id}" (pin= in the link).`));
+    state.pinned = state.pinned.filter(id => !unknown.includes(id));
+    if (!started && startFrom(state, top)) { started = true; continue; }
+    startingView ||= started;
+    return answered;
+  }
+}
+
+async function drawGraph(current, problems) {
   const entities = new Map(), relations = new Map();
-  docs.canvas = graphDocument({ pinned: state.pinned, expanded: state.expanded, asOf: state.asOf });
-  if (docs.canvas) {
-    const data = await (firstDraw ? canvasAnswer(docs.canvas) : run(docs.canvas));
-    if (!current()) return;
+  const data = await canvasData(current, problems);
+  if (!current()) return;
+  if (data) {
     if (firstDraw) performance.mark('explorer:graph-data');
-    state.pinned.forEach((id, i) => (data[`p${i}`] ? entities.set(id, data[`p${i}`]) : status(`No entity has the id "${id}" (pin= in the link).`, true)));
-    state.expanded.forEach((_, i) => {
-      const sub = data[`x${i}`];
+    data.pinned.forEach(e => entities.set(e.id, e));
+    data.expanded.forEach(sub => {
       sub.entities.forEach(e => entities.set(e.id, e));
       sub.relations.forEach(r => relations.set(r.id, r));
       if (sub.truncated) status('A neighbourhood was cut at 200 entities.');
@@ -105,12 +137,25 @@ async function showDetails(current) {
   renderEntity(box, entity, { asOf: state.asOf, absent: entity && isAbsent(entity, state.asOf), kindNames, countryName });
 }
 
-async function showPaths(current) {
+async function showPaths(current, problems, { link }) {
   const box = $('paths-result');
   pathResult = null;
   docs.paths = null;
   if (!state.path) { box.innerHTML = ''; return; }
-  const result = await loadPaths(state.path, state.asOf);
+  const { from, to } = state.path;
+  let result;
+  try {
+    result = await loadPaths(state.path, state.asOf);
+  } catch (error) {
+    if (!current()) return;
+    // A refused question leaves the view and the link, and the answer to the one before it goes too: the screen shows
+    // what the link says. The box keeps the reason, which outlives the message.
+    state.path = null;
+    const reason = `No paths from "${from}" to "${to}"${link ? ' (path= in the link)' : ''}: ${error.message}.`;
+    box.innerHTML = `<p class="problem">${esc(reason)}</p>`;
+    problems.push(reason);
+    return;
+  }
   if (!current()) return;
   pathResult = result;
   docs.paths = pathResult.document;
@@ -124,8 +169,11 @@ async function showGaps(current) {
   renderGaps($('gaps-view'), data, { asOf: state.asOf, open: state.gap });
 }
 
-/** Redraws the parts named (all by default); answers that arrive after a newer redraw began are dropped. */
-async function refresh(parts = ['paths', 'graph', 'gaps', 'details']) {
+/**
+ * Redraws the parts named (all by default); answers that arrive after a newer redraw began are dropped. `link`: the
+ * view comes from the page's link, whose `problems` (what it could not read) are said with the refresh's own.
+ */
+async function refresh(parts = ['paths', 'graph', 'gaps', 'details'], { link = false, problems = [] } = {}) {
   const mine = ++generation;
   // Each part remembers the refresh that last asked for it: an older answer (a slider dragged on) is dropped.
   const asked = Object.fromEntries(parts.map(p => [p, (latest[p] = mine)]));
@@ -140,13 +188,16 @@ async function refresh(parts = ['paths', 'graph', 'gaps', 'details']) {
   $('canvas-entities').hidden = !graphView;
   $('view-graph').setAttribute('aria-pressed', String(graphView));
   $('view-gaps').setAttribute('aria-pressed', String(!graphView));
+  const shows = { paths: showPaths, graph: drawGraph, gaps: graphView ? null : showGaps, details: showDetails };
+  problems = [...problems];
   try {
-    if (parts.includes('paths')) await showPaths(current('paths'));
-    if (parts.includes('graph')) await drawGraph(current('graph'));
-    if (parts.includes('gaps') && !graphView) await showGaps(current('gaps'));
-    if (parts.includes('details')) await showDetails(current('details'));
-  } catch (error) {
-    if (mine === generation) status(error.message, true);
+    for (const part of Object.keys(shows).filter(p => parts.includes(p) && shows[p])) {
+      // A part that fails says why and leaves the others to draw.
+      try { await shows[part](current(part), problems, { link }); } catch (error) { problems.push(error.message); }
+    }
+    // The parts leave out of the link what they could not show.
+    save();
+    if (mine === generation && problems.length) status(problems.join(' '), true);
   } finally {
     if (mine === generation) busy(false);
   }
@@ -263,12 +314,14 @@ async function start() {
     onChange: date => { state.asOf = date; refresh(); },
   });
   attachSearch($('search'), $('suggestions'), { onPick: open, asOf: () => state.asOf });
-  if (state.problems.length) status(state.problems.join(' '), true);
   performance.mark('explorer:modules');
   const meta = await startAnswer;
   performance.mark('explorer:meta');
-  relationTypes = meta.types.enumValues.map(v => v.name);
-  kindNames = meta.kinds.enumValues.map(v => v.name);
+  const known = vocabulary(meta);
+  relationTypes = known.types;
+  kindNames = known.kinds;
+  keepKnownNames(state, known);
+  top = meta.top;
   meta.countries.nodes.forEach(c => names.set(c.id, c.name));
   $('paths-form').elements.types.id = 'paths-types';
   $('paths-types').innerHTML = relationTypes.map(t => `<option value="${t}">${t}</option>`).join('');
@@ -278,8 +331,8 @@ async function start() {
     [...$('paths-types').options].forEach(o => { o.selected = state.path.types.includes(o.value); });
     $('paths-box').open = true;
   }
-  startingView = startFrom(state, meta.top);
-  await refresh();
+  startingView = startFrom(state, top);
+  await refresh(undefined, { link: true, problems: state.problems });
 }
 
 window.explorer = { state, canvas, lastCopied: null };

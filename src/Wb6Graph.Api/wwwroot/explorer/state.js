@@ -2,7 +2,14 @@
 // their filters) or hidden, the selection, the date, the path question and the open gap cell.
 
 const split = (text, sep) => (text ? text.split(sep).filter(Boolean) : []);
-const isDate = text => /^\d{4}-\d{2}-\d{2}$/.test(text ?? '');
+// A day of the calendar: 2024-02-30 has the form of a date, but the API would refuse it and with it the whole view.
+const isDate = text => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text ?? '')) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+};
+const xParam = e => [e.id, e.types.join('.'), e.kinds.join('.')].join(':').replace(/:+$/, '');
+const pathParam = path => [path.from, path.to, path.k, path.maxHops, path.types.join('.')].join(',').replace(/,$/, '');
 
 export function emptyState() {
   return { pinned: [], expanded: [], hidden: [], selected: null, asOf: null, view: 'graph', path: null, gap: null, problems: [] };
@@ -37,15 +44,33 @@ export function readState(search) {
   return s;
 }
 
+/**
+ * Relation types and kinds of a link that the API does not name are left out, and said so: one unknown name would
+ * otherwise make the API refuse the whole request, and the canvas or the paths with it. `known`: the API's names.
+ */
+export function keepKnownNames(s, known) {
+  const keep = (values, names, what, param) => {
+    const unknown = values.filter(v => !names.includes(v));
+    if (unknown.length) s.problems.push(`${param} in the link: ${unknown.join(', ')} ${unknown.length > 1 ? `are not ${what}s` : `is not a ${what}`}, ignored.`);
+    return values.filter(v => names.includes(v));
+  };
+  for (const e of s.expanded) {
+    const param = `x=${xParam(e)}`;
+    e.types = keep(e.types, known.types, 'relation type', param);
+    e.kinds = keep(e.kinds, known.kinds, 'kind', param);
+  }
+  if (s.path) s.path.types = keep(s.path.types, known.types, 'relation type', `path=${pathParam(s.path)}`);
+}
+
 export function writeState(s) {
   const p = new URLSearchParams();
   if (s.view !== 'graph') p.set('view', s.view);
   if (s.asOf) p.set('asOf', s.asOf);
   if (s.pinned.length) p.set('pin', s.pinned.join(','));
-  for (const e of s.expanded) p.append('x', [e.id, e.types.join('.'), e.kinds.join('.')].join(':').replace(/:+$/, ''));
+  for (const e of s.expanded) p.append('x', xParam(e));
   if (s.hidden.length) p.set('hide', s.hidden.join(','));
   if (s.selected) p.set('sel', s.selected);
-  if (s.path) p.set('path', [s.path.from, s.path.to, s.path.k, s.path.maxHops, s.path.types.join('.')].join(',').replace(/,$/, ''));
+  if (s.path) p.set('path', pathParam(s.path));
   if (s.gap) p.set('gap', s.gap);
   const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return text ? `?${text}` : '';
