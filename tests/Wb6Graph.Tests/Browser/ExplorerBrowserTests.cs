@@ -165,6 +165,10 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         Assert.Contains("Bosnia and Herzegovina", await page.InnerTextAsync("table.gaps thead"));
         Assert.True(await page.Locator("[data-gap$=':national-csirt'].PRESENT").CountAsync() > 0, "other countries have their CSIRT");
         Assert.Equal(6, await page.Locator("table.gaps .score").CountAsync());
+        // Suggested links say by name whom both ends are linked with (ids like "igli-tafa" were shown).
+        var shared = await page.Locator("ol.suggested .hint").AllInnerTextsAsync();
+        Assert.NotEmpty(shared);
+        Assert.All(shared, text => Assert.DoesNotMatch(@"linked with .*\b[a-z0-9]+-[a-z0-9-]+\b", text));
         // The canvas' tools (paths drawn on it, the list of what it shows) are not offered beside the matrix.
         Assert.False(await page.IsVisibleAsync("#paths-box"));
         Assert.False(await page.IsVisibleAsync("#canvas-entities"));

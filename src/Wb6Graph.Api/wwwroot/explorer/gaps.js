@@ -7,7 +7,8 @@ import { esc, relationBlock, entityLink } from './render.js';
 export async function loadGaps(asOf) {
   const document = gapsDocument(asOf);
   const data = await run(document);
-  const ends = [...new Set(data.suggestedLinks.flatMap(l => [l.from, l.to]))];
+  // Both ends of each suggestion and the neighbours they share, by name.
+  const ends = [...new Set(data.suggestedLinks.flatMap(l => [l.from, l.to, ...l.sharedNeighbours]))];
   const found = ends.length ? await run(lookupDocument('entity', ends, 'id name kind')) : {};
   const entities = new Map(ends.map((id, i) => [id, found[`n${i}`] ?? { id, name: id }]));
   return { ...data, document, entities, names: new Map(data.countries.nodes.map(c => [c.id, c.name])) };
@@ -26,7 +27,8 @@ export function renderGaps(container, data, { asOf, open }) {
   container.innerHTML = `
     <h2>EU alignment, ${asOf ? `as of ${esc(asOf)}` : 'today'}</h2>
     <p class="hint">Each cell is a link EU alignment expects of the country. Click a cell for its evidence.
-      ✓ present · ✗ missing · ◷ expired (held once, has ended) · – not eligible before accession (not a failure).</p>
+      ✓ present · ✗ missing · ◷ expired (held once, has ended) · – not eligible before accession (not a failure).${asOf ? '' : `
+      A gap is about a day: with the slider on “all history”, that day is today.`}</p>
     <table class="gaps">
       <thead><tr><th scope="col">Expected link <span class="hint">(alignment score)</span></th>${data.gaps.map(r => `<th scope="col" data-country="${esc(r.country)}">${esc(name(r.country))}
         <span class="score" data-score="${esc(r.country)}">${Math.round(r.score * 100)}%<span class="bar"><span style="width:${Math.round(r.score * 100)}%"></span></span></span></th>`).join('')}</tr></thead>
@@ -40,7 +42,7 @@ export function renderGaps(container, data, { asOf, open }) {
     <p class="hint">From these six countries and their authorities and CSIRTs to bodies, networks and programmes.</p>
     ${data.suggestedLinks.length ? `<ol class="suggested">${data.suggestedLinks.map(l => `
       <li>${entityLink(data.entities.get(l.from))} — ${entityLink(data.entities.get(l.to))}
-        <span class="hint">score ${l.score.toFixed(2)}; both linked with ${l.sharedNeighbours.map(esc).join(', ')}</span></li>`).join('')}</ol>`
+        <span class="hint">score ${l.score.toFixed(2)}; both linked with ${l.sharedNeighbours.map(id => esc(data.entities.get(id)?.name ?? id)).join(', ')}</span></li>`).join('')}</ol>`
       : '<p class="hint">None.</p>'}`;
 }
 

@@ -313,7 +313,7 @@ async function start() {
     initial: state.asOf,
     onChange: date => { state.asOf = date; refresh(); },
   });
-  attachSearch($('search'), $('suggestions'), { onPick: open, asOf: () => state.asOf });
+  attachSearch($('search'), $('suggestions'), { onPick: open, asOf: () => state.asOf, countryName });
   performance.mark('explorer:modules');
   const meta = await startAnswer;
   performance.mark('explorer:meta');

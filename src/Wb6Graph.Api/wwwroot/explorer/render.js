@@ -6,7 +6,7 @@ export const esc = value => String(value ?? '').replace(/[&<>"']/g, c => ({ '&':
 /** Only web addresses become links: data written straight into a store could carry javascript: or data: URLs. */
 export const webUrl = value => (/^https?:\/\//i.test(String(value ?? '')) ? String(value) : null);
 
-const confidenceText = { H: 'H: official or primary', M: 'M: secondary', L: 'L: weak' };
+const confidenceText = { H: 'official or primary', M: 'secondary', L: 'weak' };
 
 export function dates(from, to) {
   if (!from && !to) return 'undated';
@@ -35,9 +35,12 @@ export function relationBlock(r, names, sources) {
   const cited = (r.sources ?? []).map(s => sources?.get(s.id) ?? s);
   return `<div class="relation" data-relation="${esc(r.id)}">
     ${end(r.fromId)} <span class="type">${esc(r.type)}</span> → ${end(r.toId)}${r.role ? ` <span class="hint">as ${esc(r.role)}</span>` : ''}
-    <br><span class="hint">${esc(dates(r.validFrom, r.validTo))}</span> · <span class="conf" title="${esc(confidenceText[r.confidence])}">${esc(r.confidence)}</span> ${esc(confidenceText[r.confidence] ?? '')}
+    <br><span class="hint">${esc(dates(r.validFrom, r.validTo))}</span> · <span class="conf" title="confidence">${esc(r.confidence)}</span>${confidenceText[r.confidence] ? `: ${esc(confidenceText[r.confidence])}` : ''}
     ${cited.length ? sourceList(cited) : ''}
   </div>`;
 }
 
 export const kindLabel = kind => kindOf(kind).label;
+
+/** "1 hop", "3 hops". */
+export const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
