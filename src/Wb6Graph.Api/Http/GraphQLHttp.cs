@@ -207,8 +207,6 @@ internal sealed class GraphQLHttp(
         if (result.Executed) documents.MarkValidated(document);
 
         var status = StatusOf(result, mediaType);
-        http.Response.StatusCode = status;
-        http.Response.ContentType = $"{mediaType}; charset=utf-8";
         if (etag is not null && status == 200 && result.Errors is not { Count: > 0 })
         {
             // Only complete answers are cacheable; they are kept serialized for the next identical GET.
@@ -222,10 +220,14 @@ internal sealed class GraphQLHttp(
                 http.Response.StatusCode = 304;
                 return;
             }
+            http.Response.StatusCode = status;
+            http.Response.ContentType = $"{mediaType}; charset=utf-8";
             http.Response.ContentLength = body.Length;
             await http.Response.Body.WriteAsync(body, http.RequestAborted);
             return;
         }
+        http.Response.StatusCode = status;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
         http.Response.Headers.Remove(HeaderNames.ETag);
         http.Response.Headers.Remove(HeaderNames.CacheControl);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
@@ -256,16 +258,19 @@ internal sealed class GraphQLHttp(
     {
         var accept = request.GetTypedHeaders().Accept;
         if (accept.Count == 0) return GraphQLResponseJson;
-        double modern = -1, json = -1, wildcard = -1; // the best quality each is named with; -1: not named
+        double modern = -1, json = -1, application = -1, any = -1; // the best quality each is named with; -1: not named
         foreach (var type in accept)
         {
             var q = type.Quality ?? 1;
             var name = type.MediaType.Value ?? "";
             if (name.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)) modern = Math.Max(modern, q);
             else if (name.Equals(Json, StringComparison.OrdinalIgnoreCase)) json = Math.Max(json, q);
-            else if (name is "*/*" || name.Equals("application/*", StringComparison.OrdinalIgnoreCase)) wildcard = Math.Max(wildcard, q);
+            else if (name.Equals("application/*", StringComparison.OrdinalIgnoreCase)) application = Math.Max(application, q);
+            else if (name == "*/*") any = Math.Max(any, q);
         }
-        // A type named on its own overrides the wildcards (RFC 9110 12.5.1): "application/json;q=0, */*" refuses JSON.
+        // The most specific range that matches a type rates it (RFC 9110 12.5.1): "application/json;q=0, */*" refuses
+        // JSON, and "application/*;q=0, */*" refuses both.
+        var wildcard = application >= 0 ? application : any;
         var qModern = modern >= 0 ? modern : wildcard;
         var qJson = json >= 0 ? json : wildcard;
         if (qModern <= 0 && qJson <= 0) return null;
@@ -321,25 +326,28 @@ internal sealed class GraphQLHttp(
         return any ? Condition.Any : Condition.None;
     }
 
-    /// <summary>Adds to Vary what is not there yet (the CORS middleware may have said Origin).</summary>
+    /// <summary>Adds to Vary what is not there yet (the CORS middleware adds its own when the response starts).</summary>
     private static void AddVary(IHeaderDictionary headers, List<string> names)
     {
         var present = headers.Vary.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
         headers.Vary = string.Join(", ", present.Concat(names.Where(n => !present.Contains(n, StringComparer.OrdinalIgnoreCase))));
     }
 
-    /// <summary>The write fields of a mutation, as "alias (field)" or "field", through its fragments; __typename is no write.</summary>
+    /// <summary>
+    /// The writes of a mutation, as "alias (field)" or "field", through its fragments: one per response key (fields of
+    /// one key are merged and run once), leaving out __typename and what @skip or @include leaves out by a literal.
+    /// </summary>
     private static List<string> Writes(GraphQLDocument document, GraphQLSelectionSet selections)
     {
-        var found = new List<string>();
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         void Walk(GraphQLSelectionSet set)
         {
-            foreach (var selection in set.Selections)
+            foreach (var selection in set.Selections.Where(s => !LeftOut(s)))
                 switch (selection)
                 {
                     case GraphQLField f when f.Name.StringValue != "__typename":
-                        found.Add(f.Alias is { } a ? $"{a.Name.StringValue} ({f.Name.StringValue})" : f.Name.StringValue);
+                        found.TryAdd((f.Alias?.Name ?? f.Name).StringValue, f.Alias is { } a ? $"{a.Name.StringValue} ({f.Name.StringValue})" : f.Name.StringValue);
                         break;
                     case GraphQLInlineFragment inline:
                         Walk(inline.SelectionSet);
@@ -351,8 +359,14 @@ internal sealed class GraphQLHttp(
                 }
         }
         Walk(selections);
-        return found;
+        return [.. found.Values];
     }
+
+    /// <summary>A selection under @skip(if: true) or @include(if: false); one whose condition is a variable counts.</summary>
+    private static bool LeftOut(ASTNode selection) =>
+        selection is IHasDirectivesNode { Directives: { } directives } && directives.Items.Any(d =>
+            d.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "if")?.Value is GraphQLBooleanValue condition
+            && (d.Name.StringValue, condition.BoolValue) is ("skip", true) or ("include", false));
 
     /// <summary>Answers that need a key must not sit in shared caches.</summary>
     private static string CacheControl(ApiOptions o) => $"{(o.RequireKeyForReads ? "private" : "public")}, max-age={o.GetMaxAgeSeconds}, must-revalidate";

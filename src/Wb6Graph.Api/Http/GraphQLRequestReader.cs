@@ -32,8 +32,8 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
                 Query = Param("query"),
                 OperationName = Param("operationName"),
                 DocumentId = Param("documentId"),
-                Variables = ParseObject<Inputs>(Param("variables"), "variables"),
-                Extensions = ParseObject<Inputs>(Param("extensions"), "extensions"),
+                Variables = ParseObject(Param("variables"), "variables"),
+                Extensions = ParseObject(Param("extensions"), "extensions"),
             }, null);
         }
         catch (BadRequest e)
@@ -90,7 +90,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 
         Inputs? Obj(JsonElement root, string name) =>
             root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-                ? v.ValueKind == JsonValueKind.Object ? serializer.Deserialize<Inputs>(v.GetRawText()) : throw new BadRequest($"'{name}' must be a JSON object.")
+                ? v.ValueKind == JsonValueKind.Object ? ReadInputs(v.GetRawText(), name) : throw new BadRequest($"'{name}' must be a JSON object.")
                 : null;
     }
 
@@ -109,7 +109,20 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         }
     }
 
-    private T? ParseObject<T>(string? json, string name)
+    /// <summary>Variables or extensions as GraphQL.NET reads them; what it cannot read (an escaped half of a surrogate pair) is named.</summary>
+    private Inputs ReadInputs(string json, string name)
+    {
+        try
+        {
+            return serializer.Deserialize<Inputs>(json)!;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new BadRequest($"'{name}' cannot be read: {e.Message}");
+        }
+    }
+
+    private Inputs? ParseObject(string? json, string name)
     {
         if (json is null) return default;
         try
@@ -122,7 +135,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         {
             throw new BadRequest($"'{name}' is not valid JSON: {e.Message}");
         }
-        return serializer.Deserialize<T>(json);
+        return ReadInputs(json, name);
     }
 
     private sealed class BadRequest(string message) : Exception(message);

@@ -37,5 +37,5 @@ internal static class HttpEndpoints
     }
 
     private static bool AcceptsHtml(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value == "text/html");
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

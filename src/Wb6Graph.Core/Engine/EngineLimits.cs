@@ -27,4 +27,14 @@ public sealed class EngineLimits
 
     /// <summary>Paths found per gap item, as evidence.</summary>
     public int GapEvidence { get; set; } = 5;
+
+    /// <summary>
+    /// A neighbourhood's bounds, for both stores: the depth and size asked (no limit: the cap), lowered to the caps, and
+    /// whether each cap lowered them. An answer is capped only if a lowered bound then left someone out.
+    /// </summary>
+    public (int Depth, int Size, bool DepthCapped, bool SizeCapped) Neighbourhood(int depth, int? limit) =>
+        (Math.Min(depth, MaxDepth), Math.Min(limit ?? MaxNeighbourhood, MaxNeighbourhood), depth > MaxDepth, limit is null || limit > MaxNeighbourhood);
+
+    /// <summary>A ranked list's length: the limit asked (or the default), lowered to MaxResults, and whether it was.</summary>
+    public (int Size, bool Capped) Ranked(int? limit, int fallback) => (Math.Min(limit ?? fallback, MaxResults), (limit ?? fallback) > MaxResults);
 }

@@ -14,8 +14,7 @@ public sealed partial class GraphEngine
     {
         var s = store.Snapshot;
         if (limit is < 1) throw new GraphValidationException([new("limit", limit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "limit must be at least 1")]);
-        var max = Math.Min(limit ?? 20, limits.MaxResults);
-        var limitCapped = limit > limits.MaxResults; // capped only if the cap left someone out (see below)
+        var (max, limitCapped) = limits.Ranked(limit, 20); // capped only if the cap left someone out (see below)
         var capped = false;
         var f = new ArcFilter(s, new TraversalOptions(AsOf: asOf));
         var n = s.EntityCount;

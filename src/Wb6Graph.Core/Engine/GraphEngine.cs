@@ -46,11 +46,7 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
         if (depth < 1) errors.Add(new("depth", depth.ToString(System.Globalization.CultureInfo.InvariantCulture), "depth must be at least 1"));
         if (limit is < 1) errors.Add(new("limit", limit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "limit must be at least 1"));
         if (errors.Count > 0) throw new GraphValidationException(errors);
-        // The server's caps, where they bound what was asked: the answer says capped only if they cut something.
-        var depthCapped = depth > limits.MaxDepth;
-        var sizeCapped = limit is null || limit > limits.MaxNeighbourhood;
-        depth = Math.Min(depth, limits.MaxDepth);
-        var max = Math.Min(limit ?? limits.MaxNeighbourhood, limits.MaxNeighbourhood);
+        (depth, var max, var depthCapped, var sizeCapped) = limits.Neighbourhood(depth, limit);
         bool truncated = false, capped = false;
         var f = new ArcFilter(s, options);
         // An entity that does not exist on the date has no neighbours then, whatever the dates of its relations say.
@@ -63,8 +59,9 @@ public sealed partial class GraphEngine(EmbeddedGraphStore store, EngineLimits l
             var u = order[head];
             if (level[u] >= depth)
             {
-                // At the depth cap: one more hop, had it been allowed, would it reach anyone new?
-                if (depthCapped && !capped)
+                // At the depth cap: one more hop, had it been allowed, would it reach anyone new? Not once the size
+                // bound is full: whoever that hop reaches would have been left out by it anyway.
+                if (depthCapped && !capped && order.Count < max)
                     foreach (var (v, _) in Arcs(s, u, f))
                         if (!level.ContainsKey(v) && f.Entity(v))
                         {

@@ -17,9 +17,8 @@ public sealed partial class Neo4jGraphQuestions
     public async Task<Bounded<IReadOnlyList<RankedEntity>>> CentralityAsync(CentralityMeasure measure, IReadOnlySet<EntityKind>? kinds, DateOnly? asOf, int? limit, CancellationToken ct = default)
     {
         if (limit is < 1) throw new GraphValidationException([new("limit", Int(limit.Value), "limit must be at least 1")]);
-        var max = Math.Min(limit ?? 20, limits.MaxResults);
         // Past the cap one more is asked for: the answer is capped only if the cap left someone out.
-        var limitCapped = limit > limits.MaxResults;
+        var (max, limitCapped) = limits.Ranked(limit, 20);
         var capped = false;
         var p = new Dictionary<string, object?> { ["kinds"] = Kinds(kinds), ["asOf"] = Neo4jMapping.Format(asOf), ["limit"] = limitCapped ? max + 1 : max };
         Bounded<IReadOnlyList<RankedEntity>> Answer(Neo4jResult rows)

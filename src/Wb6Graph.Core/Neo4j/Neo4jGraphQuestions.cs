@@ -64,27 +64,27 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         if (depth < 1) errors.Add(new("depth", Int(depth), "depth must be at least 1"));
         if (limit is < 1) errors.Add(new("limit", Int(limit.Value), "limit must be at least 1"));
         if (errors.Count > 0) throw new GraphValidationException(errors);
-        // A depth past the cap is cut without looking further (the engine looks one hop on): capped, as it may have cut.
-        var depthCapped = depth > limits.MaxDepth;
-        var sizeCapped = limit is null || limit > limits.MaxNeighbourhood;
-        depth = Math.Min(depth, limits.MaxDepth);
-        var max = Math.Min(limit ?? limits.MaxNeighbourhood, limits.MaxNeighbourhood);
+        (depth, var max, var depthCapped, var sizeCapped) = limits.Neighbourhood(depth, limit);
 
         // An entity that does not exist on the date has no neighbours then, whatever the dates of its relations say.
         if (!centre[id].Live) return new Subgraph([(await EntitiesAsync([id], ct))[id]], [], false);
-        bool truncated = depthCapped, capped = depthCapped;
+        bool truncated = false, capped = false;
 
         var p = Filter(options);
         p["id"] = id;
         p["limit"] = max; // the centre counts toward the limit: one more than fits tells that some were left out
-        var reached = await client.RunAsync(S.Neighbourhood(options.ForwardOnly, depth), p, Neo4jAccess.Read, ct);
-        if (reached.Rows.Count > max - 1)
+        // Past the depth cap, one hop further is asked for, as the engine looks: nearest first, so the rows within the
+        // cap come first, and a row beyond it says the cap left someone out.
+        var reached = await client.RunAsync(S.Neighbourhood(options.ForwardOnly, depthCapped ? depth + 1 : depth), p, Neo4jAccess.Read, ct);
+        var inside = reached.Rows.Where(r => r[1].GetInt64() <= depth).ToList();
+        if (inside.Count > max - 1)
         {
             truncated = true;
-            capped |= sizeCapped;
+            capped = sizeCapped;
         }
+        else if (inside.Count < reached.Rows.Count) truncated = capped = true;
         var entities = new List<Entity> { (await EntitiesAsync([id], ct))[id] };
-        entities.AddRange(reached.Rows.Take(max - 1).Select(r => Neo4jMapping.ToEntity(r[0])));
+        entities.AddRange(inside.Take(max - 1).Select(r => Neo4jMapping.ToEntity(r[0])));
 
         var among = Filter(options);
         among["ids"] = entities.Select(e => e.Id).ToList();

@@ -249,7 +249,7 @@ internal static partial class Neo4jQuestionStatements
                 yield return ($"matrix.{Dir(forward)}.hops{hops}", Matrix(forward, hops));
             }
             yield return ($"steps.{Dir(forward)}", Steps(forward));
-            for (var depth = 1; depth <= limits.MaxDepth; depth++)
+            for (var depth = 1; depth <= limits.MaxDepth + 1; depth++) // one past the cap tells whether the cap cut
                 yield return ($"neighbourhood.{Dir(forward)}.depth{depth}", Neighbourhood(forward, depth));
         }
         yield return ("neighbourhood.relations", RelationsAmong);

@@ -68,9 +68,18 @@ public sealed class MutationTests : IDisposable
         Assert.Contains("good (addRelation), bad (addRelation)", r.Body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await RelationCount());
 
-        var one = await _api.PostAsync("mutation($input: RelationInput!) { __typename addRelation(input: $input) { id } }",
-            Cooperation(new { ids = new[] { "kcss-roundtable-2024-09-03" } }), key: ApiFactory.Key);
+        // One write, however it is spelt: fields of one response key run once, a write skipped by a literal does not run.
+        var one = await _api.PostAsync("""
+            mutation($input: RelationInput!) {
+              __typename
+              addRelation(input: $input) { id }
+              addRelation(input: $input) { origin }
+              skipped: addRelation(input: $input) @skip(if: true) { id }
+              excluded: addRelation(input: $input) @include(if: false) { id }
+            }
+            """, Cooperation(new { ids = new[] { "kcss-roundtable-2024-09-03" } }), key: ApiFactory.Key);
         Assert.Equal(200, one.Status);
+        Assert.Equal("USER", one.Body!["data"]!["addRelation"]!["origin"]!.GetValue<string>());
         Assert.Equal(before + 1, await RelationCount());
     }
 

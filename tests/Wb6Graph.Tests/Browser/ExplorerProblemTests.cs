@@ -84,6 +84,44 @@ public sealed class ExplorerProblemTests(ExplorerServer server, ITestOutputHelpe
         explorer.AssertNoErrors();
     }
 
+    [ChromiumFact]
+    public async Task A_paths_question_that_times_out_keeps_its_link_to_ask_again()
+    {
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync("?x=kcss");
+        var page = explorer.Page;
+        // The API's answer to a question that took too long (504, code TIMEOUT), for the Paths question only.
+        await page.RouteAsync(url => url.Contains("operationName=Paths", StringComparison.Ordinal), route => route.FulfillAsync(new()
+        {
+            Status = 504, ContentType = "application/graphql-response+json",
+            Body = """{"errors":[{"message":"The request was cancelled or took too long.","extensions":{"code":"TIMEOUT"}}]}""",
+        }));
+        await page.EvaluateAsync("document.getElementById('paths-box').open = true");
+        await page.FillAsync("#paths-form [name=from]", "kcss");
+        await page.FillAsync("#paths-form [name=to]", "enisa");
+        await page.ClickAsync("#paths-form button[type=submit]");
+        await page.Locator("#paths-result", new() { HasText = "ask again" }).WaitForAsync();
+        await explorer.SettledAsync();
+        // Not dropped as a refused question would be: the link still asks it.
+        Assert.Contains("path=kcss,enisa", page.Url);
+    }
+
+    [ChromiumFact]
+    public async Task A_path_question_past_the_server_cap_says_it_was_capped()
+    {
+        // k 50 is past Engine:MaxK (10): the API answers and says capped, and the page tells the reader.
+        await using (var explorer = await new ExplorerPage(server, output).OpenAsync("?x=kcss&path=kcss,enisa,50,6"))
+        {
+            await explorer.Page.Locator("#paths-result ol.paths > li").First.WaitForAsync();
+            Assert.Contains("capped", await explorer.Page.InnerTextAsync("#paths-result"));
+            explorer.AssertNoErrors();
+        }
+        await using (var explorer = await new ExplorerPage(server, output).OpenAsync("?x=kcss&path=kcss,enisa,3,6"))
+        {
+            await explorer.Page.Locator("#paths-result ol.paths > li").First.WaitForAsync();
+            Assert.DoesNotContain("capped", await explorer.Page.InnerTextAsync("#paths-result"));
+        }
+    }
+
     /// <summary>Below 1200px the panel is narrower; below 900px it goes under the canvas, with the whole width.</summary>
     [ChromiumTheory]
     [InlineData(1024, 768)]

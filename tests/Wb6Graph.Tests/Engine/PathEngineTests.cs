@@ -115,6 +115,9 @@ public sealed class PathEngineTests
         // depth 2 asked, 1 allowed: one more hop from kcss reaches ascend, so the cap cut the answer.
         var cut = shallow.Engine.Neighbourhood("kcss", 2, new TraversalOptions());
         Assert.Equal((3, true, true), (cut.Entities.Count, cut.Truncated, cut.Capped));
+        // The client's limit full before the depth cap is reached: the limit cut it, not the cap.
+        var limited = shallow.Engine.Neighbourhood("kcss", 2, new TraversalOptions(), limit: 2);
+        Assert.Equal((2, true, false), (limited.Entities.Count, limited.Truncated, limited.Capped));
         // Nobody lies beyond the lonely entity: the depth cap changed nothing.
         var alone = shallow.Engine.Neighbourhood("lonely", 9, new TraversalOptions());
         Assert.Equal((false, false), (alone.Truncated, alone.Capped));

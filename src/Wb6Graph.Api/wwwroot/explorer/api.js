@@ -60,6 +60,14 @@ export class GraphQLError extends Error {
     super(message);
     this.errors = errors;
   }
+
+  /**
+   * The API refused what was asked (an unknown id, a bad argument or document), as against a failure of the moment
+   * (a timeout, the store away, the network): only a refusal is dropped from the view and its link.
+   */
+  get refused() {
+    return this.errors.length > 0 && this.errors.every(e => ['BAD_USER_INPUT', 'NOT_FOUND'].includes(e.extensions?.code));
+  }
 }
 
 const accept = 'application/graphql-response+json, application/json';
@@ -91,6 +99,8 @@ export async function answer(pending) {
   try { body = await response.json(); } catch { throw new GraphQLError(`The API answered ${response.status} without a GraphQL body.`); }
   if (body.errors && body.errors.length) throw new GraphQLError(body.errors.map(e => e.message).join('; '), body.errors);
   if (!response.ok) throw new GraphQLError(`The API answered ${response.status}.`);
+  // The fields a server cap cut (extensions.capped), beside the data rather than in it.
+  if (body.data) Object.defineProperty(body.data, 'capped', { value: body.extensions?.capped ?? [] });
   return body.data;
 }
 

@@ -8,7 +8,7 @@ import { readState, writeState, startFrom, keepKnownNames } from './state.js';
 import { attachSearch } from './search.js';
 import { attachAsOf } from './asof.js';
 import { loadEntity, renderEntity } from './details.js';
-import { loadPaths, pathElements, renderPaths } from './paths.js';
+import { loadPaths, pathElements, renderPaths, attachPathsForm } from './paths.js';
 import { loadGaps, renderGaps, loadEvidence, renderEvidence } from './gaps.js';
 import { esc } from './render.js';
 import { attachSharing } from './share.js';
@@ -55,7 +55,7 @@ async function canvasData(current, problems) {
       data = await (firstDraw ? canvasAnswer(docs.canvas) : run(docs.canvas));
     } catch (error) {
       const failed = (error.errors ?? []).map(e => ({ message: e.message, i: /^x(\d+)$/.exec(e.path?.[0] ?? '')?.[1] }));
-      if (!failed.length || failed.some(f => f.i === undefined)) throw error;
+      if (!error.refused || failed.some(f => f.i === undefined)) throw error;
       if (!current()) return null;
       failed.forEach(({ message, i }) => problems.push(`No neighbourhood for "${state.expanded[i].id}" (x= in the link): ${message}.`));
       state.expanded = state.expanded.filter((_, i) => !failed.some(f => Number(f.i) === i));
@@ -149,9 +149,12 @@ async function showPaths(current, problems, { link }) {
   } catch (error) {
     if (!current()) return;
     // A refused question leaves the view and the link, and the answer to the one before it goes too: the screen shows
-    // what the link says. The box keeps the reason, which outlives the message.
-    state.path = null;
-    const reason = `No paths from "${from}" to "${to}"${link ? ' (path= in the link)' : ''}: ${error.message}.`;
+    // what the link says. A failure of the moment (a timeout, the network) keeps the question, to ask again. The box
+    // keeps the reason, which outlives the message.
+    if (error.refused) state.path = null;
+    const reason = error.refused
+      ? `No paths from "${from}" to "${to}"${link ? ' (path= in the link)' : ''}: ${error.message}.`
+      : `The paths from "${from}" to "${to}" could not be asked just now (${error.message}); ask again.`;
     box.innerHTML = `<p class="problem">${esc(reason)}</p>`;
     problems.push(reason);
     return;
@@ -264,25 +267,12 @@ $('paths-result').addEventListener('click', e => {
   if (link) { e.preventDefault(); select(link.dataset.entity); }
 });
 
-/** A path end may be typed as an id or a name: a name is looked up like the search box does. */
-async function resolve(text) {
-  const data = await run(`{ entity(id: ${JSON.stringify(text)}) { id } entities(search: ${JSON.stringify(text)}, first: 1) { nodes { id } } }`);
-  const id = data.entity?.id ?? data.entities.nodes[0]?.id;
-  if (!id) throw new Error(`No entity matches "${text}" (path end).`);
-  return id;
-}
-
-$('paths-form').addEventListener('submit', async e => {
-  e.preventDefault();
-  const f = e.target.elements;
-  try {
-    const [from, to] = await Promise.all([resolve(f.from.value.trim()), resolve(f.to.value.trim())]);
-    state.path = { from, to, k: Number(f.k.value) || 3, maxHops: Number(f.maxHops.value) || 6, types: chosen('paths-types') };
-    state.view = 'graph';
-    refresh(['paths', 'graph']);
-  } catch (error) { status(error.message, true); }
+attachPathsForm($('paths-form'), $('paths-clear'), {
+  types: () => chosen('paths-types'),
+  onAsk: question => { state.path = question; state.view = 'graph'; refresh(['paths', 'graph']); },
+  onClear: () => { state.path = null; refresh(['paths', 'graph']); },
+  onProblem: message => status(message, true),
 });
-$('paths-clear').addEventListener('click', () => { state.path = null; refresh(['paths', 'graph']); });
 
 $('view-graph').addEventListener('click', () => { state.view = 'graph'; refresh(['graph', 'details']); });
 $('view-gaps').addEventListener('click', () => { state.view = 'gaps'; refresh(['gaps', 'details']); });
