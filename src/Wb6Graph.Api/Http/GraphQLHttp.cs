@@ -4,6 +4,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
@@ -159,10 +160,7 @@ internal sealed class GraphQLHttp(
             etag = ETag(version, http.Request.QueryString.Value ?? "", mediaType);
             // Origin when browsers on other sites may call: only an allowed origin's answer carries
             // Access-Control-Allow-Origin, so a shared cache must not hand one origin's answer to another.
-            List<string> vary = ["Accept"];
-            if (o.RequireKeyForReads) vary.Add("Authorization");
-            if (o.CorsOrigins.Count > 0) vary.Add("Origin");
-            AddVary(http.Response.Headers, vary);
+            http.Response.Headers.Vary = "Accept" + (o.RequireKeyForReads ? ", Authorization" : "") + (o.CorsOrigins.Count > 0 ? ", Origin" : "");
             http.Response.Headers.CacheControl = CacheControl(o);
             http.Response.Headers.ETag = etag;
             condition = IfNoneMatch(http.Request.Headers.IfNoneMatch, etag);
@@ -326,13 +324,6 @@ internal sealed class GraphQLHttp(
         return any ? Condition.Any : Condition.None;
     }
 
-    /// <summary>Adds to Vary what is not there yet (the CORS middleware adds its own when the response starts).</summary>
-    private static void AddVary(IHeaderDictionary headers, List<string> names)
-    {
-        var present = headers.Vary.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
-        headers.Vary = string.Join(", ", present.Concat(names.Where(n => !present.Contains(n, StringComparer.OrdinalIgnoreCase))));
-    }
-
     /// <summary>
     /// The writes of a mutation, as "alias (field)" or "field", through its fragments: one per response key (fields of
     /// one key are merged and run once), leaving out __typename and what @skip or @include leaves out by a literal.
@@ -353,7 +344,7 @@ internal sealed class GraphQLHttp(
                         Walk(inline.SelectionSet);
                         break;
                     case GraphQLFragmentSpread spread when seen.Add(spread.FragmentName.Name.StringValue):
-                        if (document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue) is { } fragment)
+                        if (document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment)
                             Walk(fragment.SelectionSet);
                         break;
                 }

@@ -11,15 +11,7 @@ namespace Wb6Graph.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelper output)
 {
-    /// <summary>Asks the public API directly, to compare the page with it rather than with numbers written here.</summary>
-    private async Task<JsonNode> AskAsync(string query)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var response = await http.PostAsJsonAsync("/graphql", new { query });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Null(body["errors"]);
-        return body["data"]!;
-    }
+    private Task<JsonNode> AskAsync(string query) => server.AskAsync(query);
 
     [ChromiumFact]
     public async Task Searching_qkss_finds_KCSS_and_opens_its_panel()

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace Wb6Graph.Tests.Browser;
@@ -11,14 +9,9 @@ namespace Wb6Graph.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ExplorerProblemTests(ExplorerServer server, ITestOutputHelper output)
 {
-    private async Task<string[]> NeighbourhoodAsync(string id)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var response = await http.PostAsJsonAsync("/graphql", new { query = $$"""{ neighbourhood(id: "{{id}}", depth: 1, limit: 200) { entities { id } } }""" });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Null(body["errors"]);
-        return body["data"]!["neighbourhood"]!["entities"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).ToArray();
-    }
+    private async Task<string[]> NeighbourhoodAsync(string id) =>
+        (await server.AskAsync($$"""{ neighbourhood(id: "{{id}}", depth: 1, limit: 200) { entities { id } } }"""))["neighbourhood"]!["entities"]!
+            .AsArray().Select(e => e!["id"]!.GetValue<string>()).ToArray();
 
     /// <param name="link">The link opened.</param>
     /// <param name="named">What the message says: the link parameter and its bad part.</param>

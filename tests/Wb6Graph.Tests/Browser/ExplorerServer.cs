@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Wb6Graph.Tests.Support;
 
@@ -13,6 +15,16 @@ public sealed class ExplorerServer : KestrelApi, IAsyncLifetime
     /// <summary>Where screenshots of each state go (TestResults is gitignored); WB6GRAPH_SCREENSHOTS overrides it.</summary>
     public static string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("WB6GRAPH_SCREENSHOTS") is { Length: > 0 } dir
         ? dir : Repo.Path("TestResults/screenshots");
+
+    /// <summary>Asks the public API directly, to compare the page with it rather than with numbers written here.</summary>
+    public async Task<JsonNode> AskAsync(string query)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var response = await http.PostAsJsonAsync("/graphql", new { query });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Null(body["errors"]);
+        return body["data"]!;
+    }
 
     public async Task InitializeAsync()
     {

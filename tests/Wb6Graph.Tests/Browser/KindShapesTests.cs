@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace Wb6Graph.Tests.Browser;
@@ -47,9 +45,7 @@ public sealed class KindShapesTests(ExplorerServer server, ITestOutputHelper out
             """);
         var pairs = System.Text.Json.JsonSerializer.Deserialize<Overlap[]>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         // Every kind the API knows is drawn with its own outline (none falls back to the shape for unknown kinds).
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var answer = await http.PostAsJsonAsync("/graphql", new { query = """{ __type(name: "EntityKind") { enumValues { name } } }""" });
-        var schemaKinds = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["data"]!["__type"]!["enumValues"]!.AsArray()
+        var schemaKinds = (await server.AskAsync("""{ __type(name: "EntityKind") { enumValues { name } } }"""))["__type"]!["enumValues"]!.AsArray()
             .Select(v => v!["name"]!.GetValue<string>()).Order().ToList();
         Assert.Equal(schemaKinds, pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().Order().ToList());
         var alike = pairs.Where(p => p.Shared > 0.85).Select(p => $"{p.A}/{p.B} {p.Shared:P0}").ToList();
