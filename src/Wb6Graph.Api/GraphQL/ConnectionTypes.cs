@@ -51,6 +51,10 @@ internal sealed class EntityEdgeGraphType() : EdgeGraphType<Entity, EntityGraphT
 
 internal sealed class RelationEdgeGraphType() : EdgeGraphType<Relation, RelationGraphType>("RelationEdge");
 
+internal sealed class HistoryEdgeGraphType() : EdgeGraphType<HistoryEntry, HistoryEntryGraphType>("HistoryEdge");
+
+internal sealed class HistoryConnectionGraphType() : ConnectionGraphType<HistoryEntry, HistoryEntryGraphType, HistoryEdgeGraphType>("HistoryConnection", "history entries");
+
 internal sealed class EntityConnectionGraphType() : ConnectionGraphType<Entity, EntityGraphType, EntityEdgeGraphType>("EntityConnection", "entities");
 
 internal sealed class RelationConnectionGraphType() : ConnectionGraphType<Relation, RelationGraphType, RelationEdgeGraphType>("RelationConnection", "relations");

@@ -43,12 +43,61 @@ internal sealed class ConfidenceGraphType : VocabularyEnum<Confidence>
     }
 }
 
+internal sealed class TemporalityGraphType : EnumerationGraphType<Temporality>
+{
+    public TemporalityGraphType()
+    {
+        Name = "Temporality";
+        Description = "How a relation lives in time; the vocabulary says it per type.";
+        Values["STATE"]!.Description = "It holds from validFrom until validTo while both its ends exist: a membership, a leadership, a law in force.";
+        Values["ACT"]!.Description = "It happened on occurredOn and stays history from then on, whatever becomes of its ends: a founding, a speech, a signature.";
+        Values["TRANSITION"]!.Description = "An act that ends its subject on its date: a succession, a merger.";
+    }
+}
+
+internal sealed class AlignmentGraphType : EnumerationGraphType<Alignment>
+{
+    public AlignmentGraphType()
+    {
+        Name = "Alignment";
+        Description = "How fully a national law carries an EU act over.";
+        Values["FULL"]!.Description = "Fully aligned, as its sources state.";
+        Values["PARTIAL"]!.Description = "Partly aligned.";
+        Values["DRAFT"]!.Description = "Aligned only in a draft that is not yet adopted.";
+    }
+}
+
+internal sealed class HistoryKindGraphType : EnumerationGraphType<HistoryKind>
+{
+    public HistoryKindGraphType()
+    {
+        Name = "HistoryKind";
+        Description = "What a history entry records.";
+        Values["OCCURRED"]!.Description = "An act happened.";
+        Values["BEGAN"]!.Description = "A state began (validFrom).";
+        Values["ENDED"]!.Description = "A state ended (validTo).";
+    }
+}
+
+internal sealed class ResearchOutcomeGraphType : EnumerationGraphType<ResearchOutcome>
+{
+    public ResearchOutcomeGraphType()
+    {
+        Name = "ResearchOutcome";
+        Description = "What research into one expected link came to.";
+        Values["FOUND"]!.Description = "Evidence was found; the link is in the graph.";
+        Values["ABSENCE_DOCUMENTED"]!.Description = "A source documents that the link does not exist.";
+        Values["NOT_FOUND"]!.Description = "Nothing either way was found in what was consulted.";
+    }
+}
+
 internal sealed class SourceKindGraphType : EnumerationGraphType<SourceKind>
 {
     public SourceKindGraphType()
     {
         Name = "SourceKind";
         Description = "What kind of publication a source is.";
+        Values["PRIMARY"]!.Description = "The act or document itself: a law in an official gazette, a treaty office's record, a team's own directory entry.";
         Values["OFFICIAL"]!.Description = "A government, EU body or organisation speaking for itself.";
         Values["SECONDARY"]!.Description = "Analysis, indexes, databases, law firms.";
         Values["PRESS"]!.Description = "A press release or news article.";
@@ -129,8 +178,10 @@ internal sealed class GapStatusGraphType : EnumerationGraphType<GapStatus>
         Name = "GapStatus";
         Description = "Whether an expected link exists on the date asked.";
         Values["PRESENT"]!.Description = "A chain of the item's pattern holds on the date.";
-        Values["MISSING"]!.Description = "No such chain has held by the date.";
+        Values["PARTIAL"]!.Description = "Partly there: a law partly aligned or only drafted, or adopted and not yet applicable.";
         Values["EXPIRED"]!.Description = "Such a chain held before and has ended (a strategy that ran out).";
+        Values["MISSING"]!.Description = "A source documents that the link does not exist on the date (a documented absence).";
+        Values["UNKNOWN"]!.Description = "No evidence either way: not researched to a conclusion; the research record says what was consulted.";
         Values["NOT_ELIGIBLE"]!.Description = "Open to EU member states only: not a failure of a candidate country.";
     }
 }

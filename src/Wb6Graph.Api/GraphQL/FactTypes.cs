@@ -18,11 +18,24 @@ internal sealed class EntityGraphType : ObjectGraphType<Entity>
         Field<IdGraphType>("country").Description("The id of the country the entity belongs to, where it has one.").Resolve(c => c.Source.Country);
         Field<StringGraphType>("description").Description("A short description.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttributeGraphType>>>>("attributes").Description("Typed attributes: dates, counts, urls.").Resolve(c => c.Source.Attributes);
-        Field<DateGraphType>("validFrom").Description("When the entity began, as far as the sources attest (inclusive).").Resolve(c => c.Source.ValidFrom);
-        Field<DateGraphType>("validTo").Description("When the entity ended (exclusive), e.g. DG NEAR on 2025-02-01.").Resolve(c => c.Source.ValidTo);
+        Field<PartialDateGraphType>("validFrom").Description("When the entity began, as far as the sources attest (inclusive), at their precision.").Resolve(c => c.Source.ValidFrom);
+        Field<PartialDateGraphType>("validTo").Description("When the entity ended (exclusive), e.g. DG NEAR on 2025-02-01.").Resolve(c => c.Source.ValidTo);
+        Field<BooleanGraphType>("ended").Description("Whether the entity had ended by the asOf date of the question that returned it; null without asOf. An ended entity still stands in the history of its acts.")
+            .Resolve(c => Resolvers.AsOf(c) is { } day ? c.Source.ValidTo is { } to && to.Last <= day : null);
         Field<NonNullGraphType<OriginGraphType>>("origin").Description("Whether the curated seeds or a user wrote it.").Resolve(c => c.Source.Origin);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Description("The sources that attest the entity.")
             .Resolve(c => Resolvers.Sources(c, c.Source.Sources));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationGraphType>>>>("citations").Description("Each source with where in it and what it says.")
+            .Resolve(c => c.Source.Sources);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AbsenceGraphType>>>>("absences")
+            .Description("Documented absences about the entity: links that sources say it does not have.")
+            .ResolveAsync(async c => await Resolvers.Store(c).GetAbsencesAsync([c.Source.Id], c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("timeline")
+            .Description("The entity's acts and the starts and ends of its states, oldest first (at most 500).")
+            .Argument<DateGraphType>("from", "From this day (inclusive).")
+            .Argument<DateGraphType>("to", "Until this day (inclusive).")
+            .ResolveAsync(async c => (await Resolvers.Store(c).FindHistoryAsync(new HistoryQuery(
+                c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to"), Entity: c.Source.Id, First: 500), c.CancellationToken)).Items);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("relations")
             .Description("The entity's relations. Without asOf: every fact that is not retracted, history included.")
             .Arguments(Resolvers.RelationArguments())
@@ -63,13 +76,25 @@ internal sealed class RelationGraphType : ObjectGraphType<Relation>
         Field<NonNullGraphType<EntityGraphType>>("to").Description("The object.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.To));
         Field<NonNullGraphType<IdGraphType>>("fromId").Description("The subject's id, without loading it.").Resolve(c => c.Source.From);
         Field<NonNullGraphType<IdGraphType>>("toId").Description("The object's id, without loading it.").Resolve(c => c.Source.To);
-        Field<DateGraphType>("validFrom").Description("From when the fact holds (inclusive); the date of a one-off act.").Resolve(c => c.Source.ValidFrom);
-        Field<DateGraphType>("validTo").Description("Until when it held (exclusive); null while it holds.").Resolve(c => c.Source.ValidTo);
+        Field<NonNullGraphType<TemporalityGraphType>>("temporality").Description("ACT (it happened on a date and stays history), TRANSITION (an act that ends its subject) or STATE (it holds over an interval).")
+            .Resolve(c => Vocabulary.Info(c.Source.Type).Temporality);
+        Field<PartialDateGraphType>("occurredOn").Description("For an act: the day, month or year it happened.").Resolve(c => c.Source.OccurredOn);
+        Field<PartialDateGraphType>("validFrom").Description("For a state: from when it holds (inclusive), at the sources' precision.").Resolve(c => c.Source.ValidFrom);
+        Field<PartialDateGraphType>("validTo").Description("For a state: until when it held (exclusive); null while it holds.").Resolve(c => c.Source.ValidTo);
+        Field<PartialDateGraphType>("attestedOn").Description("When the sources do not date it: the earliest date a source attests it, from which it counts.").Resolve(c => c.Source.AttestedOn);
+        Field<NonNullGraphType<BooleanGraphType>>("startUnknown").Description("True when the sources give no date for the act or the state's start (it counts from attestedOn, or always).")
+            .Resolve(c => c.Source.StartUnknown);
+        Field<BooleanGraphType>("uncertain")
+            .Description("On the asOf date of the question that returned it: true when the relation holds only as far as a date known to the month or year allows (a start in 2010, asked about mid-2010). Null without asOf.")
+            .Resolve(c => Resolvers.AsOf(c) is { } day ? c.Source.IsUncertainOn(day) : null);
+        Field<AlignmentGraphType>("alignment").Description("For ALIGNS_WITH: how fully the law carries the EU act over.").Resolve(c => c.Source.Alignment);
         Field<StringGraphType>("role").Description("The capacity, e.g. 'Director' or 'Cyber Ambassador of Slovenia'.").Resolve(c => c.Source.Role);
         Field<NonNullGraphType<ConfidenceGraphType>>("confidence").Description("H official or primary, M secondary, L weak.").Resolve(c => c.Source.Confidence);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttributeGraphType>>>>("attributes").Description("Typed attributes (e.g. item: diagonal).").Resolve(c => c.Source.Attributes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Description("The sources that attest the fact.")
             .Resolve(c => Resolvers.Sources(c, c.Source.Sources));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationGraphType>>>>("citations").Description("Each source with where in it and what it says.")
+            .Resolve(c => c.Source.Sources);
         Field<RetractionGraphType>("retracted").Description("Set when the fact was withdrawn; it is kept, with why and on whose word.").Resolve(c => c.Source.Retracted);
         Field<NonNullGraphType<OriginGraphType>>("origin").Description("Whether the curated seeds or a user wrote it.").Resolve(c => c.Source.Origin);
     }
@@ -97,10 +122,12 @@ internal sealed class SourceGraphType : ObjectGraphType<Source>
         Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id.").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Description("Title.").Resolve(c => c.Source.Title);
         Field<StringGraphType>("publisher").Description("Who published it.").Resolve(c => c.Source.Publisher);
-        Field<DateGraphType>("published").Description("Publication date.").Resolve(c => c.Source.Published);
+        Field<PartialDateGraphType>("published").Description("Publication date, at the precision the source gives.").Resolve(c => c.Source.Published);
+        Field<DateGraphType>("retrieved").Description("The day the page was read.").Resolve(c => c.Source.Retrieved);
         Field<StringGraphType>("url").Description("Where to read it.").Resolve(c => c.Source.Url);
         Field<StringGraphType>("document").Description("The name of the source document, for the documents kept with the project.").Resolve(c => c.Source.Document);
-        Field<NonNullGraphType<SourceKindGraphType>>("kind").Description("Official, secondary or press.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<SourceKindGraphType>>("kind").Description("Official, primary, secondary or press.").Resolve(c => c.Source.Kind);
+        Field<StringGraphType>("language").Description("The language it is written in (ISO 639-1).").Resolve(c => c.Source.Language);
     }
 }
 
@@ -116,15 +143,76 @@ internal sealed class AttributeGraphType : ObjectGraphType<AttributeValue>
     }
 }
 
+internal sealed class CitationGraphType : ObjectGraphType<Citation>
+{
+    public CitationGraphType()
+    {
+        Name = "Citation";
+        Description = "A fact's reference to a source: where in it, and what it says there in our own words.";
+        Field<NonNullGraphType<IdGraphType>>("sourceId").Description("The source's id.").Resolve(c => c.Source.Source);
+        Field<SourceGraphType>("source").Description("The source.").Resolve(c => Loaders(c).Sources.Load(c.Source.Source));
+        Field<StringGraphType>("locator").Description("Article, section, page or paragraph.").Resolve(c => c.Source.Locator);
+        Field<StringGraphType>("note").Description("What the source says that supports the fact, in one line.").Resolve(c => c.Source.Note);
+    }
+
+    private static RequestLoaders Loaders(IResolveFieldContext c) => Resolvers.Loaders(c);
+}
+
+internal sealed class AbsenceGraphType : ObjectGraphType<Absence>
+{
+    public AbsenceGraphType()
+    {
+        Name = "Absence";
+        Description = "A documented absence ('no value'): a source says there is no such relation over the interval. Gap reports call an item MISSING only on such evidence.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id.").Resolve(c => c.Source.Id);
+        Field<EntityGraphType>("from").Description("The subject, or null when any subject is meant.").Resolve(c => c.Source.From is { } id ? Resolvers.Loaders(c).Entities.Load(id) : null);
+        Field<NonNullGraphType<RelationTypeGraphType>>("type").Description("The relation that does not exist.").Resolve(c => c.Source.Type);
+        Field<EntityGraphType>("to").Description("The object, or null when any object is meant.").Resolve(c => c.Source.To is { } id ? Resolvers.Loaders(c).Entities.Load(id) : null);
+        Field<EntityKindGraphType>("kind").Description("The kind the open end would have, when the absence is about one kind only.").Resolve(c => c.Source.Kind);
+        Field<StringGraphType>("role").Description("The role the absent relation would have, when it is about one role only (national CSIRT).").Resolve(c => c.Source.Role);
+        Field<PartialDateGraphType>("validFrom").Description("From when the sources document the absence.").Resolve(c => c.Source.ValidFrom);
+        Field<PartialDateGraphType>("validTo").Description("Until when (exclusive); null while nothing newer is known.").Resolve(c => c.Source.ValidTo);
+        Field<NonNullGraphType<ConfidenceGraphType>>("confidence").Description("H official or primary, M secondary, L weak.").Resolve(c => c.Source.Confidence);
+        Field<StringGraphType>("note").Description("What is absent, in words.").Resolve(c => c.Source.Note);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("sources").Description("The sources that document the absence.")
+            .Resolve(c => Resolvers.Sources(c, c.Source.Sources));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationGraphType>>>>("citations").Description("Each source with where in it and what it says.")
+            .Resolve(c => c.Source.Sources);
+    }
+}
+
+internal sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
+{
+    public HistoryEntryGraphType()
+    {
+        Name = "HistoryEntry";
+        Description = "One dated change: an act that occurred, or a state that began or ended.";
+        Field<NonNullGraphType<HistoryKindGraphType>>("kind").Description("OCCURRED, BEGAN or ENDED.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<PartialDateGraphType>>("date").Description("When, at the sources' precision.").Resolve(c => c.Source.Date);
+        Field<NonNullGraphType<BooleanGraphType>>("uncertain").Description("The date is known only to the month or year, and that period reaches outside the window asked about.").Resolve(c => c.Source.Uncertain);
+        Field<NonNullGraphType<RelationGraphType>>("relation").Description("The relation, with its sources.").Resolve(c => c.Source.Relation);
+    }
+}
+
 /// <summary>Arguments and resolver helpers the types share.</summary>
 internal static class Resolvers
 {
     public static RequestLoaders Loaders(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<RequestLoaders>();
 
-    public static object Sources(IResolveFieldContext c, IReadOnlyList<string> ids)
+    public static IGraphStore Store(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<IGraphStore>();
+
+    /// <summary>The asOf date of the nearest field above that was asked with one (a neighbourhood, a path, a list of relations).</summary>
+    public static DateOnly? AsOf(IResolveFieldContext c)
+    {
+        for (var p = c.Parent; p is not null; p = p.Parent)
+            if (p.Arguments is { } args && args.TryGetValue("asOf", out var v) && v.Value is DateOnly day) return day;
+        return null;
+    }
+
+    public static object Sources(IResolveFieldContext c, IReadOnlyList<Citation> citations)
     {
         var loader = Loaders(c).Sources;
-        var pending = ids.Select(loader.Load).ToList();
+        var pending = citations.Select(x => x.Source).Distinct().Select(loader.Load).ToList();
         return new Deferred<IReadOnlyList<Source>>(async ct =>
         {
             var list = new List<Source>(pending.Count);

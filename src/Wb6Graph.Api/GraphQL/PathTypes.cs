@@ -1,5 +1,8 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using Wb6Graph.Engine;
+using Wb6Graph.Gaps;
+using Wb6Graph.Model;
 
 namespace Wb6Graph.Api.GraphQL;
 
@@ -15,8 +18,8 @@ internal sealed class PathGraphType : ObjectGraphType<GraphPath>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepGraphType>>>>("steps").Description("Each hop with its relations.").Resolve(c => c.Source.Steps);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("relations").Description("All relations of the path, step by step.").Resolve(c => c.Source.Relations.ToList());
         Field<ConfidenceGraphType>("weakestConfidence").Description("The weakest step, each step counting its best relation.").Resolve(c => c.Source.WeakestConfidence);
-        Field<DateGraphType>("validFrom").Description("From when the whole path held (the latest start of its steps).").Resolve(c => c.Source.ValidFrom);
-        Field<DateGraphType>("validTo").Description("Until when the whole path held (the earliest end of its steps).").Resolve(c => c.Source.ValidTo);
+        Field<PartialDateGraphType>("validFrom").Description("From when the whole path held (the latest start of its steps).").Resolve(c => c.Source.ValidFrom);
+        Field<PartialDateGraphType>("validTo").Description("Until when the whole path held (the earliest end of its steps; acts never end).").Resolve(c => c.Source.ValidTo);
     }
 }
 
@@ -80,7 +83,12 @@ internal sealed class GapReportGraphType : ObjectGraphType<GapReport>
         Description = "One country against a gap template, on a date.";
         Field<NonNullGraphType<IdGraphType>>("country").Description("The country.").Resolve(c => c.Source.Country);
         Field<NonNullGraphType<IdGraphType>>("template").Description("The template id.").Resolve(c => c.Source.Template);
-        Field<NonNullGraphType<FloatGraphType>>("score").Description("The share of eligible items present, 0 to 1.").Resolve(c => c.Source.Score);
+        Field<FloatGraphType>("score")
+            .Description("0 to 1 over the researched eligible items that count (PRESENT 1, PARTIAL 0.5, EXPIRED and MISSING 0); UNKNOWN items are left out, so read it with coverage. Null when no item is researched.")
+            .Resolve(c => c.Source.Score);
+        Field<NonNullGraphType<FloatGraphType>>("coverage").Description("Researched / eligible, over the items that count: how much of the score rests on evidence.").Resolve(c => c.Source.Coverage);
+        Field<NonNullGraphType<IntGraphType>>("researched").Description("Eligible items that count and are not UNKNOWN.").Resolve(c => c.Source.Researched);
+        Field<NonNullGraphType<IntGraphType>>("eligible").Description("Eligible items that count in the score.").Resolve(c => c.Source.Eligible);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GapItemGraphType>>>>("items").Description("Each expected link and its status.").Resolve(c => c.Source.Items);
     }
 }
@@ -94,8 +102,42 @@ internal sealed class GapItemGraphType : ObjectGraphType<GapItemReport>
         Field<NonNullGraphType<IdGraphType>>("id").Description("The item id, e.g. national-csirt.").Resolve(c => c.Source.Item.Id);
         Field<NonNullGraphType<StringGraphType>>("label").Description("What is expected.").Resolve(c => c.Source.Item.Label);
         Field<StringGraphType>("legalBasis").Description("Where the expectation comes from.").Resolve(c => c.Source.Item.LegalBasis);
-        Field<NonNullGraphType<GapStatusGraphType>>("status").Description("PRESENT, MISSING, EXPIRED or NOT_ELIGIBLE.").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathGraphType>>>>("evidence").Description("The chains that satisfy (or satisfied) the item, with sources.").Resolve(c => c.Source.Evidence);
+        Field<NonNullGraphType<GapStatusGraphType>>("status").Description("PRESENT, PARTIAL, EXPIRED, MISSING (a documented absence), UNKNOWN (no evidence either way) or NOT_ELIGIBLE.").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<BooleanGraphType>>("uncertain").Description("The status rests on a date known only to the month or year, and the date asked falls inside that period.").Resolve(c => c.Source.Uncertain);
+        Field<StringGraphType>("detail").Description("For PARTIAL: why (partial alignment, a draft, adopted and not yet applicable).").Resolve(c => c.Source.Detail);
+        Field<NonNullGraphType<BooleanGraphType>>("countsInScore").Description("False for items that measure support received rather than alignment: reported, not scored.").Resolve(c => c.Source.Item.CountsInScore);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathGraphType>>>>("evidence").Description("The chains that satisfy (or satisfied, or partly satisfy) the item, with sources.").Resolve(c => c.Source.Evidence);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AbsenceGraphType>>>>("absences").Description("For MISSING: the documented absences it rests on, with sources.").Resolve(c => c.Source.Absences);
+        Field<ResearchRecordGraphType>("research").Description("What was consulted for this item and country, when, and what it came to; the reason an item is UNKNOWN.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<GapTemplateCatalog>().Research(((GapReport)c.Parent!.Source!).Country, c.Source.Item.Id));
+    }
+}
+
+internal sealed class ResearchRecordGraphType : ObjectGraphType<ResearchRecord>
+{
+    public ResearchRecordGraphType()
+    {
+        Name = "ResearchRecord";
+        Description = "The research behind one gap item of one country: what was consulted, when, and what it came to.";
+        Field<NonNullGraphType<IdGraphType>>("country").Description("The country.").Resolve(c => c.Source.Country);
+        Field<NonNullGraphType<IdGraphType>>("item").Description("The gap item.").Resolve(c => c.Source.Item);
+        Field<NonNullGraphType<DateGraphType>>("checked").Description("The day the research was done.").Resolve(c => c.Source.Checked);
+        Field<NonNullGraphType<ResearchOutcomeGraphType>>("outcome").Description("FOUND, ABSENCE_DOCUMENTED or NOT_FOUND.").Resolve(c => c.Source.Outcome);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResearchStepGraphType>>>>("consulted").Description("Each source, address or search consulted, and what it gave.").Resolve(c => c.Source.Consulted);
+        Field<NonNullGraphType<StringGraphType>>("conclusion").Description("What we know and what is missing, in one line.").Resolve(c => c.Source.Conclusion);
+    }
+}
+
+internal sealed class ResearchStepGraphType : ObjectGraphType<ResearchStep>
+{
+    public ResearchStepGraphType()
+    {
+        Name = "ResearchStep";
+        Description = "One thing consulted.";
+        Field<SourceGraphType>("source").Description("A source of the graph, when it is one.").Resolve(c => c.Source.Source is { } id ? Resolvers.Loaders(c).Sources.Load(id) : null);
+        Field<StringGraphType>("url").Description("An address consulted.").Resolve(c => c.Source.Url);
+        Field<StringGraphType>("query").Description("A search made.").Resolve(c => c.Source.Query);
+        Field<NonNullGraphType<StringGraphType>>("result").Description("What it gave.").Resolve(c => c.Source.Result);
     }
 }
 

@@ -61,6 +61,44 @@ internal sealed class QueryType : ObjectGraphType
 
         AddPathFields();
         AddGapFields();
+        AddHistoryFields();
+    }
+
+    private void AddHistoryFields()
+    {
+        Field<NonNullGraphType<HistoryConnectionGraphType>>("events")
+            .Description("Acts that occurred in a window (both days inclusive), newest first: foundings, signatures, adoptions, events taken part in.")
+            .Argument<DateGraphType>("from", "From this day.")
+            .Argument<DateGraphType>("to", "Until this day.")
+            .Argument<IdGraphType>("country", "Only acts of this country or its entities.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Only acts with an end of these kinds.")
+            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types.")
+            .Argument<IntGraphType>("first", "Page size (default 50).")
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c => await Store(c).FindHistoryAsync(History(c) with
+            {
+                Kinds = c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet(),
+                Types = c.GetArgument<List<RelationType>?>("types")?.ToHashSet(),
+                ActsOnly = true,
+                NewestFirst = true,
+            }, c.CancellationToken));
+
+        Field<NonNullGraphType<HistoryConnectionGraphType>>("changes")
+            .Description("What changed in a window, oldest first: states that began or ended and acts that occurred, each with its sources.")
+            .Argument<DateGraphType>("from", "From this day.")
+            .Argument<DateGraphType>("to", "Until this day.")
+            .Argument<IdGraphType>("country", "Only changes of this country or its entities.")
+            .Argument<IntGraphType>("first", "Page size (default 50).")
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c => await Store(c).FindHistoryAsync(History(c), c.CancellationToken));
+    }
+
+    private static HistoryQuery History(IResolveFieldContext c)
+    {
+        var from = c.GetArgument<DateOnly?>("from");
+        var to = c.GetArgument<DateOnly?>("to");
+        if (from > to) throw new GraphValidationException([new("to", to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "to must not be before from")]);
+        return new HistoryQuery(from, to, c.GetArgument<string?>("country"), First: PageSize(c), After: c.GetArgument<string?>("after"));
     }
 
     private void AddPathFields()

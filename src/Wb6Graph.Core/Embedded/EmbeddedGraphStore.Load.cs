@@ -20,7 +20,7 @@ public sealed partial class EmbeddedGraphStore
             var s = Snapshot;
             var w = _db.Writer;
             int sources = 0, entities = 0, relations = 0, unchanged = 0, kept = 0;
-            var total = Math.Max(1, graph.Sources.Count + graph.Entities.Count + graph.Relations.Count);
+            var total = Math.Max(1, graph.Sources.Count + graph.Entities.Count + graph.Relations.Count + graph.Absences.Count);
             var done = 0;
             using var tx = w.BeginTransaction();
             using var rows = new SqliteGraphDb.RowWriter(w);
@@ -64,6 +64,18 @@ public sealed partial class EmbeddedGraphStore
                     default: unchanged++; break;
                 }
                 Report(++done);
+            }
+            var storedAbsences = s.Absences.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            foreach (var absence in graph.Absences)
+            {
+                ct.ThrowIfCancellationRequested();
+                var seed = absence with { Origin = Origin.Seed };
+                switch (Compare(storedAbsences.GetValueOrDefault(absence.Id), seed, x => x.Origin))
+                {
+                    case Decision.Write: SqliteGraphDb.UpsertAbsence(w, tx, seed); relations++; break;
+                    case Decision.KeepUser: kept++; break;
+                    default: unchanged++; break;
+                }
             }
             var changed = sources + entities + relations > 0;
             var version = changed ? SqliteGraphDb.BumpVersion(w, tx) : s.Version;

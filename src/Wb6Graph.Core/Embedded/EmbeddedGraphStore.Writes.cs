@@ -15,7 +15,7 @@ public sealed partial class EmbeddedGraphStore
         var newSources = WriteChecks.CheckSourceRefs(s.Sources, input.Sources, "input.sources", errors);
         var entity = new Entity(input.Id, kind, input.Name?.Trim() ?? "", input.Aliases ?? [], input.Country,
             input.Description, input.Attributes ?? [], input.ValidFrom, input.ValidTo,
-            input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(), Origin.User);
+            WriteChecks.Cited(input.Sources), Origin.User);
         var ctx = new WriteContext(s, newSources, entity);
         FactRules.CheckEntity(entity, ctx, f => $"input.{f}", errors);
         if (kindOk && s.Entities.IndexOf.TryGetValue(entity.Id, out var existing) && s.Entities.Kinds[existing] == EntityKind.Country
@@ -38,13 +38,13 @@ public sealed partial class EmbeddedGraphStore
         var newSources = WriteChecks.CheckSourceRefs(s.Sources, input.Sources, "input.sources", errors);
         var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
         if (ReadRelationById(s, id) is not null) errors.Add(WriteChecks.RelationIdTaken(id));
-        var relation = WriteChecks.NewRelation(input, id, type, confidence);
+        var relation = WriteChecks.NewRelation(input, id, type, confidence, errors);
         FactRules.CheckRelation(relation, new WriteContext(s, newSources, null), f => $"input.{f}", errors);
         WriteChecks.ThrowIfAny(errors);
         return StoreRelation(s, newSources, relation);
     }, ct);
 
-    public Task<Relation> EndRelationAsync(string id, DateOnly validTo, SourceRefs sources, CancellationToken ct = default) => Serialized(() =>
+    public Task<Relation> EndRelationAsync(string id, PartialDate validTo, SourceRefs sources, CancellationToken ct = default) => Serialized(() =>
     {
         var s = Snapshot;
         var existing = ReadRelationById(s, id) ?? throw new NotFoundException("relation", id);
@@ -108,6 +108,10 @@ public sealed partial class EmbeddedGraphStore
         public EntityKind? KindOf(string entityId) =>
             self is not null && self.Id == entityId ? self.Kind
             : s.Entities.IndexOf.TryGetValue(entityId, out var i) ? s.Entities.Kinds[i] : null;
+
+        public Entity? EntityOf(string entityId) =>
+            self is not null && self.Id == entityId ? self
+            : s.Entities.IndexOf.TryGetValue(entityId, out var i) ? s.Entities.Records[i] : null;
 
         public bool SourceExists(string sourceId) => s.Sources.ContainsKey(sourceId) || newSources.Any(n => n.Id == sourceId);
     }

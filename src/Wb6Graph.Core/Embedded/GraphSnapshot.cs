@@ -13,12 +13,16 @@ public sealed class GraphSnapshot
 {
     internal const byte RetractedFlag = 1;
 
-    internal GraphSnapshot(long version, EntityTable entities, RelationTable relations, IReadOnlyDictionary<string, Source> sources)
+    /// <summary>The relation is an act: it counts from its date on, whatever became of its ends.</summary>
+    internal const byte ActFlag = 2;
+
+    internal GraphSnapshot(long version, EntityTable entities, RelationTable relations, IReadOnlyDictionary<string, Source> sources, IReadOnlyList<Absence> absences)
     {
         Version = version;
         Entities = entities;
         Relations = relations;
         Sources = sources;
+        Absences = absences;
         Adjacency = Adjacency.Build(entities.Count, relations.From, relations.To, relations.Count);
         for (var r = 0; r < relations.Count && !HasRetracted; r++) HasRetracted = (relations.Flags[r] & RetractedFlag) != 0;
         if (relations.Details is { } details)
@@ -41,6 +45,9 @@ public sealed class GraphSnapshot
     internal RelationTable Relations { get; }
 
     internal IReadOnlyDictionary<string, Source> Sources { get; }
+
+    /// <summary>The documented absences, in id order.</summary>
+    internal IReadOnlyList<Absence> Absences { get; }
 
     /// <summary>Every entity's arcs: first those leaving it (neighbours are relation targets), then those entering it.</summary>
     internal Adjacency Adjacency { get; }
@@ -69,14 +76,18 @@ public sealed class GraphSnapshot
         var rel = Relations;
         if (!filter.IncludeRetracted && (rel.Flags[r] & RetractedFlag) != 0) return false;
         if (filter.Types is { Count: > 0 } types && !types.Contains(rel.Types[r])) return false;
-        if (filter.AsOf is { } day)
-        {
-            // On a date, a relation holds only while it and both its ends did.
-            var d = day.DayNumber;
-            if (d < rel.ValidFrom[r] || d >= rel.ValidTo[r]) return false;
-            if (!Entities.IsValidOn(rel.From[r], d) || !Entities.IsValidOn(rel.To[r], d)) return false;
-        }
-        return true;
+        return filter.AsOf is not { } day || HoldsOn(r, day.DayNumber);
+    }
+
+    /// <summary>
+    /// On a day, an act counts once it has occurred, whatever became of its ends since; a state holds while it and
+    /// both its ends do.
+    /// </summary>
+    internal bool HoldsOn(int r, int day)
+    {
+        var rel = Relations;
+        if (day < rel.ValidFrom[r] || day >= rel.ValidTo[r]) return false;
+        return (rel.Flags[r] & ActFlag) != 0 || (Entities.IsValidOn(rel.From[r], day) && Entities.IsValidOn(rel.To[r], day));
     }
 }
 

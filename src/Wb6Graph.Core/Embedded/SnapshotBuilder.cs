@@ -54,8 +54,9 @@ internal static class SnapshotBuilder
                 if (i < count) relations.Details![at[i++]] = rel;
         }
         var entities = new EntityTable(order.Select(i => rows[i]).ToList());
+        var absences = SqliteGraphDb.ReadAbsences(c).ToList();
         progress?.Report(1.0);
-        return new GraphSnapshot(version, entities, relations, sources);
+        return new GraphSnapshot(version, entities, relations, sources, absences);
     }
 
     /// <summary>A relation as read from SQLite, before it takes its place in the snapshot.</summary>
@@ -168,10 +169,10 @@ internal static class SnapshotBuilder
                 var before = Bound(relations, from, to, rel.Key);
                 (relations, at) = relations.Splice(at, before);
             }
-            relations.Set(at, rel.Key, r.Type, r.Confidence, r.Retracted is not null, from, to, Validity.FromDay(r.ValidFrom), Validity.ToDay(r.ValidTo));
+            relations.Set(at, rel.Key, r.Type, r.Confidence, r.Retracted is not null, from, to, Validity.FromDay(r.Start), Validity.ToDay(r.End));
             if (relations.Details is not null) relations.Details[at] = r;
         }
-        return new GraphSnapshot(version, entities, relations, allSources);
+        return new GraphSnapshot(version, entities, relations, allSources, previous.Absences);
     }
 
     /// <summary>The first row at or after (from, to, key) in (from, to, key) order.</summary>

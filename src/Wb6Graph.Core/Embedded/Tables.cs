@@ -58,6 +58,9 @@ internal sealed class EntityTable
 
     public bool IsValidOn(int i, int day) => ValidFrom[i] <= day && day < ValidTo[i];
 
+    /// <summary>Whether the entity had begun by the day: an ended entity still stands in the history of its acts.</summary>
+    public bool HasBegunBy(int i, int day) => ValidFrom[i] <= day;
+
     private static string[] FoldNames(Entity e)
     {
         var names = new string[e.Aliases.Count + 2];
@@ -113,12 +116,16 @@ internal sealed class RelationTable
 
     public Relation[]? Details { get; }
 
+    /// <summary>
+    /// Sets row r. ValidFrom/ValidTo are the days between which the relation may count (an act from its date on);
+    /// the act flag comes from the type, so a traversal can tell history from state without the record.
+    /// </summary>
     public void Set(int r, long key, RelationType type, Confidence confidence, bool retracted, int from, int to, int validFrom, int validTo)
     {
         Keys[r] = key;
         Types[r] = type;
         Confidences[r] = confidence;
-        Flags[r] = retracted ? GraphSnapshot.RetractedFlag : (byte)0;
+        Flags[r] = (byte)((retracted ? GraphSnapshot.RetractedFlag : 0) | (Vocabulary.Info(type).IsAct ? GraphSnapshot.ActFlag : 0));
         From[r] = from;
         To[r] = to;
         ValidFrom[r] = validFrom;

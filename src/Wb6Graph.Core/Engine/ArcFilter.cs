@@ -5,7 +5,9 @@ namespace Wb6Graph.Engine;
 
 /// <summary>
 /// A traversal's filter compiled to bit masks over the snapshot's columns, so checking an arc is a few loads and shifts.
-/// Kinds and dates apply to the entities passed through; the two ends of a question are always allowed.
+/// Kinds and dates apply to the entities passed through; the two ends of a question are always allowed. On a date, an
+/// entity may be passed through once it has begun, even if it has ended since: it stands in the history of its acts,
+/// while its states end with it (<see cref="GraphSnapshot.HoldsOn"/>).
 /// </summary>
 internal readonly struct ArcFilter
 {
@@ -40,17 +42,19 @@ internal readonly struct ArcFilter
     {
         if (!IncludeRetracted && (_rel.Flags[r] & GraphSnapshot.RetractedFlag) != 0) return false;
         if ((_types >> (int)_rel.Types[r] & 1) == 0) return false;
-        return !_hasDay || (_rel.ValidFrom[r] <= _day && _day < _rel.ValidTo[r]);
+        if (!_hasDay) return true;
+        if (_day < _rel.ValidFrom[r] || _day >= _rel.ValidTo[r]) return false;
+        return (_rel.Flags[r] & GraphSnapshot.ActFlag) != 0 || (_ent.IsValidOn(_rel.From[r], _day) && _ent.IsValidOn(_rel.To[r], _day));
     }
 
     public bool Entity(int e)
     {
         if ((_kinds >> (int)_ent.Kinds[e] & 1) == 0) return false;
-        return !_hasDay || _ent.IsValidOn(e, _day);
+        return !_hasDay || _ent.HasBegunBy(e, _day);
     }
 
-    /// <summary>Whether the entity exists on the date (kinds aside): ends of a question must.</summary>
-    public bool Exists(int e) => !_hasDay || _ent.IsValidOn(e, _day);
+    /// <summary>Whether the entity had begun by the date (kinds aside): ends of a question must.</summary>
+    public bool Exists(int e) => !_hasDay || _ent.HasBegunBy(e, _day);
 
     public double Weight(int r) => _rel.Confidences[r] switch
     {

@@ -45,11 +45,11 @@ public sealed record GraphPath(IReadOnlyList<Entity> Entities, IReadOnlyList<Pat
     /// <summary>The weakest of the best relation of each step: a chain is as strong as its weakest link.</summary>
     public Confidence? WeakestConfidence => Steps.Count == 0 ? null : Steps.Max(s => s.Relations.Min(r => r.Confidence));
 
-    /// <summary>The latest start of any step (each step counts from its earliest-starting relation).</summary>
-    public DateOnly? ValidFrom => Steps.Select(s => s.Relations.Any(r => r.ValidFrom is null) ? null : s.Relations.Min(r => r.ValidFrom)).Max();
+    /// <summary>The latest start of any step (each step counts from its earliest-starting relation: an act from its date).</summary>
+    public PartialDate? ValidFrom => Steps.Select(s => s.Relations.Any(r => r.Start is null) ? null : s.Relations.Min(r => r.Start)).Max();
 
-    /// <summary>The earliest end of any step (each step lasts as long as its longest-lasting relation).</summary>
-    public DateOnly? ValidTo => Steps.Select(s => s.Relations.Any(r => r.ValidTo is null) ? (DateOnly?)null : s.Relations.Max(r => r.ValidTo))
+    /// <summary>The earliest end of any step (each step lasts as long as its longest-lasting relation; an act never ends).</summary>
+    public PartialDate? ValidTo => Steps.Select(s => s.Relations.Any(r => r.End is null) ? (PartialDate?)null : s.Relations.Max(r => r.End))
         .Where(d => d is not null).DefaultIfEmpty(null).Min();
 }
 
@@ -66,17 +66,60 @@ public sealed record RankedEntity(Entity Entity, double Score, int Rank);
 
 public sealed record LinkSuggestion(string From, string To, double Score, LinkScore Method, IReadOnlyList<string> SharedNeighbours);
 
+/// <summary>
+/// Where a country stands on one expected link on a date. MISSING needs a documented absence; with no evidence either
+/// way the link is UNKNOWN, never "missing".
+/// </summary>
 public enum GapStatus : byte
 {
+    /// <summary>A chain of the pattern holds on the date.</summary>
     Present,
+
+    /// <summary>A documented absence, valid on the date, says the link does not exist.</summary>
     Missing,
+
+    /// <summary>A chain held before the date and has ended.</summary>
     Expired,
+
+    /// <summary>The item is open to member states only.</summary>
     NotEligible,
+
+    /// <summary>Partly there: a law partly aligned or only drafted, or adopted and not yet applicable.</summary>
+    Partial,
+
+    /// <summary>No evidence either way; the research record says what was consulted.</summary>
+    Unknown,
 }
 
-public sealed record GapItemReport(GapTemplateItem Item, GapStatus Status, IReadOnlyList<GraphPath> Evidence);
+/// <summary>
+/// One item of a gap report: its status, the chains that show it (PRESENT, PARTIAL, EXPIRED) or the absences that
+/// document it (MISSING), whether a date known only to the month or year leaves it open on the day asked, and a
+/// short explanation for PARTIAL.
+/// </summary>
+public sealed record GapItemReport(GapTemplateItem Item, GapStatus Status, IReadOnlyList<GraphPath> Evidence)
+{
+    public IReadOnlyList<Absence> Absences { get; init; } = [];
 
-public sealed record GapReport(string Country, string Template, double Score, IReadOnlyList<GapItemReport> Items);
+    public bool Uncertain { get; init; }
+
+    public string? Detail { get; init; }
+
+    /// <summary>Researched: the status rests on evidence (anything but UNKNOWN and NOT_ELIGIBLE).</summary>
+    public bool Researched => Status is not (GapStatus.Unknown or GapStatus.NotEligible);
+}
+
+/// <summary>
+/// A country's report. Score: over the researched eligible items that count (PRESENT 1, PARTIAL 0.5), null when none
+/// is researched. Coverage: researched / eligible, over the items that count.
+/// </summary>
+public sealed record GapReport(string Country, string Template, double? Score, IReadOnlyList<GapItemReport> Items)
+{
+    public int Eligible => Items.Count(i => i.Status != GapStatus.NotEligible && i.Item.CountsInScore);
+
+    public int Researched => Items.Count(i => i.Researched && i.Item.CountsInScore);
+
+    public double Coverage => Eligible == 0 ? 0 : Math.Round((double)Researched / Eligible, 4);
+}
 
 /// <summary>One cell of a gap matrix: whether 'from' reaches 'to', directly or within maxHops, and through whom.</summary>
 public sealed record GapCell(string From, string To, bool Direct, int? Distance, IReadOnlyList<string> Via);

@@ -16,10 +16,11 @@ public sealed class CsvGraphExporter : IGraphExporter
         ["id", "label", "kind", "country", "aliases", "description", "validFrom", "validTo", "attributes", "sources", "origin"];
 
     public static readonly string[] RelationColumns =
-        ["id", "source", "target", "label", "validFrom", "validTo", "role", "confidence", "attributes", "sources", "retracted", "retractedAt", "origin"];
+        ["id", "source", "target", "label", "temporality", "occurredOn", "validFrom", "validTo", "attestedOn", "alignment", "role", "confidence",
+            "attributes", "sources", "retracted", "retractedAt", "origin"];
 
     public static readonly string[] SourceColumns =
-        ["id", "title", "publisher", "published", "url", "document", "kind", "retrieved", "origin"];
+        ["id", "title", "publisher", "published", "url", "document", "kind", "language", "retrieved", "origin"];
 
     // No BOM: Gephi and most CSV tools take UTF-8 plain; a BOM would end up in the first header name.
     private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -90,8 +91,8 @@ public sealed class CsvGraphExporter : IGraphExporter
         {
             await WriteRowAsync(w,
             [
-                r.Id, r.From, r.To, r.Type.ToString(), ExportText.Date(r.ValidFrom), ExportText.Date(r.ValidTo),
-                r.Role ?? "", r.Confidence.ToString(), ExportText.Attributes(r.Attributes), ExportText.List(r.Sources),
+                r.Id, r.From, r.To, r.Type.ToString(), r.IsAct ? "act" : "state", ExportText.Date(r.OccurredOn), ExportText.Date(r.ValidFrom),
+                ExportText.Date(r.ValidTo), ExportText.Date(r.AttestedOn), r.Alignment?.ToString().ToUpperInvariant() ?? "", r.Role ?? "", r.Confidence.ToString(), ExportText.Attributes(r.Attributes), ExportText.List(r.Sources),
                 r.Retracted?.Reason ?? "", r.Retracted is { } x ? ExportText.Timestamp(x.At) : "", r.Origin.ToString(),
             ]);
             counter.Increment();
@@ -106,7 +107,7 @@ public sealed class CsvGraphExporter : IGraphExporter
             await WriteRowAsync(w,
             [
                 s.Id, s.Title, s.Publisher ?? "", ExportText.Date(s.Published), s.Url ?? "", s.Document ?? "",
-                ExportText.Kind(s.Kind), ExportText.Date(s.Retrieved), s.Origin.ToString(),
+                ExportText.Kind(s.Kind), s.Language ?? "", ExportText.Date(s.Retrieved), s.Origin.ToString(),
             ]);
             counter.Increment();
         }

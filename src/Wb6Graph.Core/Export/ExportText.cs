@@ -11,7 +11,13 @@ internal static class ExportText
 
     public static string Date(DateOnly? day) => day is null ? "" : Dates.Format(day.Value);
 
+    /// <summary>A date as the sources give it: 2024-06-11, 2013-02 or 2010.</summary>
+    public static string Date(PartialDate? date) => date?.ToString() ?? "";
+
     public static string List(IReadOnlyList<string> items) => string.Join(ListSeparator, items);
+
+    /// <summary>The ids of the sources cited (locators and notes are in the JSON export).</summary>
+    public static string List(IReadOnlyList<Citation> citations) => string.Join(ListSeparator, citations.Select(c => c.Source));
 
     public static string Attributes(IReadOnlyList<AttributeValue> attributes) =>
         string.Join(ListSeparator, attributes.Select(a => $"{a.Key}={a.Value}"));

@@ -5,19 +5,21 @@ namespace Wb6Graph.Export;
 
 /// <summary>
 /// GEXF 1.3 (http://gexf.net/1.3), a dynamic graph with dates: Gephi's timeline then shows the graph on any day.
-/// Node and edge <c>start</c>/<c>end</c> are validFrom/validTo. Our validTo is exclusive and GEXF's end is
-/// inclusive, so the graph on the validTo day itself still shows the fact; we write validTo unchanged so that
-/// the export carries the date the sources give, and accept that one-day overlap.
+/// A state (and an entity) is an interval: <c>start</c> is the first day it may hold, <c>end</c> (inclusive in GEXF) the
+/// last day it may still hold, the day before our exclusive validTo. An act is an instant: start and end are the day it
+/// occurred, or the first and last day of the month or year when that is all the sources give. The dates as the sources
+/// give them, with their precision, are attributes beside (validFrom "2010", precision "year").
 /// </summary>
 public sealed class GexfExporter : IGraphExporter
 {
     public const string Namespace = "http://gexf.net/1.3";
 
     private static readonly string[] _nodeAttributes =
-        ["kind", "country", "aliases", "description", "validFrom", "validTo", "attributes", "sources", "origin"];
+        ["kind", "country", "aliases", "description", "validFrom", "validTo", "startPrecision", "endPrecision", "attributes", "sources", "origin"];
 
     private static readonly string[] _edgeAttributes =
-        ["type", "validFrom", "validTo", "role", "confidence", "attributes", "sources", "retracted", "origin"];
+        ["type", "temporality", "occurredOn", "validFrom", "validTo", "attestedOn", "startPrecision", "endPrecision", "alignment",
+            "role", "confidence", "attributes", "sources", "retracted", "origin"];
 
     public string Format => "gexf";
 
@@ -55,6 +57,8 @@ public sealed class GexfExporter : IGraphExporter
             await ValueAsync(xml, "description", e.Description);
             await ValueAsync(xml, "validFrom", ExportText.Date(e.ValidFrom));
             await ValueAsync(xml, "validTo", ExportText.Date(e.ValidTo));
+            await ValueAsync(xml, "startPrecision", Precision(e.ValidFrom));
+            await ValueAsync(xml, "endPrecision", Precision(e.ValidTo));
             await ValueAsync(xml, "attributes", ExportText.Attributes(e.Attributes));
             await ValueAsync(xml, "sources", ExportText.List(e.Sources));
             await ValueAsync(xml, "origin", e.Origin.ToString());
@@ -72,11 +76,18 @@ public sealed class GexfExporter : IGraphExporter
             await xml.AttributeAsync("source", r.From);
             await xml.AttributeAsync("target", r.To);
             await xml.AttributeAsync("label", r.Type.ToString());
-            await IntervalAsync(xml, r.ValidFrom, r.ValidTo);
+            if (r.IsAct) await InstantAsync(xml, r.Start);
+            else await IntervalAsync(xml, r.Start, r.End);
             await xml.StartAsync("attvalues");
             await ValueAsync(xml, "type", r.Type.ToString());
+            await ValueAsync(xml, "temporality", r.IsAct ? "act" : "state");
+            await ValueAsync(xml, "occurredOn", ExportText.Date(r.OccurredOn));
             await ValueAsync(xml, "validFrom", ExportText.Date(r.ValidFrom));
             await ValueAsync(xml, "validTo", ExportText.Date(r.ValidTo));
+            await ValueAsync(xml, "attestedOn", ExportText.Date(r.AttestedOn));
+            await ValueAsync(xml, "startPrecision", Precision(r.Start));
+            await ValueAsync(xml, "endPrecision", Precision(r.End));
+            await ValueAsync(xml, "alignment", r.Alignment?.ToString().ToUpperInvariant());
             await ValueAsync(xml, "role", r.Role);
             await ValueAsync(xml, "confidence", r.Confidence.ToString());
             await ValueAsync(xml, "attributes", ExportText.Attributes(r.Attributes));
@@ -115,11 +126,22 @@ public sealed class GexfExporter : IGraphExporter
         await xml.WriteEndElementAsync();
     }
 
-    private static async Task IntervalAsync(XmlWriter xml, DateOnly? from, DateOnly? to)
+    /// <summary>From the first day it may hold to the last day it may still hold (GEXF's end is inclusive, our validTo is not).</summary>
+    private static async Task IntervalAsync(XmlWriter xml, PartialDate? from, PartialDate? to)
     {
-        if (from is { } start) await xml.AttributeAsync("start", Dates.Format(start));
-        if (to is { } end) await xml.AttributeAsync("end", Dates.Format(end));
+        if (from is { } start) await xml.AttributeAsync("start", Dates.Format(start.First));
+        if (to is { } end) await xml.AttributeAsync("end", Dates.Format(end.Last.AddDays(-1)));
     }
+
+    /// <summary>The day an act occurred, or the month or year it occurred in.</summary>
+    private static async Task InstantAsync(XmlWriter xml, PartialDate? on)
+    {
+        if (on is not { } day) return;
+        await xml.AttributeAsync("start", Dates.Format(day.First));
+        await xml.AttributeAsync("end", Dates.Format(day.Last));
+    }
+
+    private static string? Precision(PartialDate? date) => date?.Precision.ToString().ToLowerInvariant();
 
     private static async Task ValueAsync(XmlWriter xml, string attribute, string? value)
     {

@@ -22,7 +22,8 @@ public sealed class GraphMlExporter : IGraphExporter
 
     private static readonly (string Id, string Name)[] _edgeKeys =
     [
-        ("e_id", "id"), ("e_type", "type"), ("e_label", "label"), ("e_validFrom", "validFrom"), ("e_validTo", "validTo"),
+        ("e_id", "id"), ("e_type", "type"), ("e_label", "label"), ("e_temporality", "temporality"), ("e_occurredOn", "occurredOn"),
+        ("e_validFrom", "validFrom"), ("e_validTo", "validTo"), ("e_attestedOn", "attestedOn"), ("e_alignment", "alignment"),
         ("e_role", "role"), ("e_confidence", "confidence"), ("e_attributes", "attributes"), ("e_sources", "sources"),
         ("e_retracted", "retracted"), ("e_origin", "origin"),
     ];
@@ -70,8 +71,12 @@ public sealed class GraphMlExporter : IGraphExporter
             await DataAsync(xml, "e_id", r.Id);
             await DataAsync(xml, "e_type", r.Type.ToString());
             await DataAsync(xml, "e_label", r.Type.ToString());
+            await DataAsync(xml, "e_temporality", r.IsAct ? "act" : "state");
+            await DataAsync(xml, "e_occurredOn", ExportText.Date(r.OccurredOn));
             await DataAsync(xml, "e_validFrom", ExportText.Date(r.ValidFrom));
             await DataAsync(xml, "e_validTo", ExportText.Date(r.ValidTo));
+            await DataAsync(xml, "e_attestedOn", ExportText.Date(r.AttestedOn));
+            await DataAsync(xml, "e_alignment", r.Alignment?.ToString().ToUpperInvariant());
             await DataAsync(xml, "e_role", r.Role);
             await DataAsync(xml, "e_confidence", r.Confidence.ToString());
             await DataAsync(xml, "e_attributes", ExportText.Attributes(r.Attributes));

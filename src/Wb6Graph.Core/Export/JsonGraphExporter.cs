@@ -5,7 +5,8 @@ using Wb6Graph.Model;
 namespace Wb6Graph.Export;
 
 /// <summary>
-/// <c>{ "entities": [...], "relations": [...], "sources": [...] }</c> with camelCase fields, dates as YYYY-MM-DD and enums by name;
+/// <c>{ "entities": [...], "relations": [...], "absences": [...], "sources": [...] }</c> with camelCase fields, dates at their
+/// precision (2024-06-11, 2013-02, 2010), enums by name, and citations as a source id or {source, locator, note};
 /// <see cref="JsonGraphReader"/> reads it back record for record.
 /// </summary>
 public sealed class JsonGraphExporter : IGraphExporter
@@ -46,6 +47,15 @@ public sealed class JsonGraphExporter : IGraphExporter
         }
         json.WriteEndArray();
 
+        json.WriteStartArray("absences");
+        await foreach (var absence in data.Absences.WithCancellation(ct))
+        {
+            WriteAbsence(json, absence);
+            counter.Increment();
+            if (json.BytesPending > FlushThreshold) await json.FlushAsync(ct);
+        }
+        json.WriteEndArray();
+
         json.WriteStartArray("sources");
         await foreach (var source in data.Sources.WithCancellation(ct))
         {
@@ -72,7 +82,7 @@ public sealed class JsonGraphExporter : IGraphExporter
         WriteAttributes(json, e.Attributes);
         WriteDate(json, "validFrom", e.ValidFrom);
         WriteDate(json, "validTo", e.ValidTo);
-        WriteStrings(json, "sources", e.Sources);
+        WriteCitations(json, "sources", e.Sources);
         json.WriteString("origin", e.Origin.ToString());
         json.WriteEndObject();
     }
@@ -84,21 +94,42 @@ public sealed class JsonGraphExporter : IGraphExporter
         json.WriteString("type", r.Type.ToString());
         json.WriteString("from", r.From);
         json.WriteString("to", r.To);
+        WriteDate(json, "occurredOn", r.OccurredOn);
         WriteDate(json, "validFrom", r.ValidFrom);
         WriteDate(json, "validTo", r.ValidTo);
+        WriteDate(json, "attestedOn", r.AttestedOn);
         json.WriteString("role", r.Role);
+        json.WriteString("alignment", r.Alignment?.ToString().ToUpperInvariant());
         json.WriteString("confidence", r.Confidence.ToString());
         WriteAttributes(json, r.Attributes);
-        WriteStrings(json, "sources", r.Sources);
+        WriteCitations(json, "sources", r.Sources);
         if (r.Retracted is { } retracted)
         {
             json.WriteStartObject("retracted");
             json.WriteString("reason", retracted.Reason);
             json.WriteString("at", ExportText.Timestamp(retracted.At));
-            WriteStrings(json, "sources", retracted.Sources);
+            WriteCitations(json, "sources", retracted.Sources);
             json.WriteEndObject();
         }
         json.WriteString("origin", r.Origin.ToString());
+        json.WriteEndObject();
+    }
+
+    private static void WriteAbsence(Utf8JsonWriter json, Absence a)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", a.Id);
+        json.WriteString("from", a.From);
+        json.WriteString("type", a.Type.ToString());
+        json.WriteString("to", a.To);
+        json.WriteString("kind", a.Kind?.ToString());
+        json.WriteString("role", a.Role);
+        WriteDate(json, "validFrom", a.ValidFrom);
+        WriteDate(json, "validTo", a.ValidTo);
+        json.WriteString("confidence", a.Confidence.ToString());
+        json.WriteString("note", a.Note);
+        WriteCitations(json, "sources", a.Sources);
+        json.WriteString("origin", a.Origin.ToString());
         json.WriteEndObject();
     }
 
@@ -112,6 +143,7 @@ public sealed class JsonGraphExporter : IGraphExporter
         json.WriteString("url", s.Url);
         json.WriteString("document", s.Document);
         json.WriteString("kind", ExportText.Kind(s.Kind));
+        json.WriteString("language", s.Language);
         WriteDate(json, "retrieved", s.Retrieved);
         json.WriteString("origin", s.Origin.ToString());
         json.WriteEndObject();
@@ -121,6 +153,32 @@ public sealed class JsonGraphExporter : IGraphExporter
     {
         if (day is null) json.WriteNull(name);
         else json.WriteString(name, Dates.Format(day.Value));
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, PartialDate? date)
+    {
+        if (date is null) json.WriteNull(name);
+        else json.WriteString(name, date.Value.ToString());
+    }
+
+    /// <summary>Each citation as its source id, or as {source, locator, note} when it says where and what.</summary>
+    private static void WriteCitations(Utf8JsonWriter json, string name, IReadOnlyList<Citation> citations)
+    {
+        json.WriteStartArray(name);
+        foreach (var c in citations)
+        {
+            if (c.Locator is null && c.Note is null)
+            {
+                json.WriteStringValue(c.Source);
+                continue;
+            }
+            json.WriteStartObject();
+            json.WriteString("source", c.Source);
+            if (c.Locator is not null) json.WriteString("locator", c.Locator);
+            if (c.Note is not null) json.WriteString("note", c.Note);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> items)

@@ -31,7 +31,10 @@ public static class JsonGraphReader
         return new SeedGraph(
             [.. (dto.Sources ?? []).Select((s, i) => ToSource(s, $"sources[{i}]"))],
             [.. (dto.Entities ?? []).Select((e, i) => ToEntity(e, $"entities[{i}]"))],
-            [.. (dto.Relations ?? []).Select((r, i) => ToRelation(r, $"relations[{i}]"))]);
+            [.. (dto.Relations ?? []).Select((r, i) => ToRelation(r, $"relations[{i}]"))])
+        {
+            Absences = [.. (dto.Absences ?? []).Select((a, i) => ToAbsence(a, $"absences[{i}]"))],
+        };
     }
 
     private static Entity ToEntity(EntityDto e, string at) => new(
@@ -44,7 +47,7 @@ public static class JsonGraphReader
         ToAttributes(e.Attributes, at),
         ParseDate(e.ValidFrom, at, "validFrom"),
         ParseDate(e.ValidTo, at, "validTo"),
-        e.Sources ?? [],
+        ToCitations(e.Sources, at, "sources"),
         ParseOrigin(e.Origin, at));
 
     private static Relation ToRelation(RelationDto r, string at) => new(
@@ -57,12 +60,33 @@ public static class JsonGraphReader
         r.Role,
         ParseEnum<Confidence>(r.Confidence, at, "confidence"),
         ToAttributes(r.Attributes, at),
-        r.Sources ?? [],
+        ToCitations(r.Sources, at, "sources"),
         r.Retracted is null ? null : new Retraction(
             Required(r.Retracted.Reason, at, "retracted.reason"),
             ParseTimestamp(r.Retracted.At, at),
-            r.Retracted.Sources ?? []),
-        ParseOrigin(r.Origin, at));
+            ToCitations(r.Retracted.Sources, at, "retracted.sources")),
+        ParseOrigin(r.Origin, at))
+    {
+        OccurredOn = ParseDate(r.OccurredOn, at, "occurredOn"),
+        AttestedOn = ParseDate(r.AttestedOn, at, "attestedOn"),
+        Alignment = r.Alignment is null ? null : ParseEnum<Alignment>(r.Alignment, at, "alignment", ignoreCase: true),
+    };
+
+    private static Absence ToAbsence(AbsenceDto a, string at) => new(
+        Required(a.Id, at, "id"),
+        a.From,
+        ParseEnum<RelationType>(a.Type, at, "type"),
+        a.To,
+        a.Kind is null ? null : ParseEnum<EntityKind>(a.Kind, at, "kind"),
+        ParseDate(a.ValidFrom, at, "validFrom"),
+        ParseDate(a.ValidTo, at, "validTo"),
+        ParseEnum<Confidence>(a.Confidence, at, "confidence"),
+        ToCitations(a.Sources, at, "sources"),
+        a.Note,
+        ParseOrigin(a.Origin, at))
+    {
+        Role = a.Role,
+    };
 
     private static Source ToSource(SourceDto s, string at) => new(
         Required(s.Id, at, "id"),
@@ -72,8 +96,29 @@ public static class JsonGraphReader
         s.Url,
         s.Document,
         ParseEnum<SourceKind>(s.Kind, at, "kind", ignoreCase: true),
-        ParseDate(s.Retrieved, at, "retrieved"),
-        ParseOrigin(s.Origin, at));
+        ParseDay(s.Retrieved, at, "retrieved"),
+        ParseOrigin(s.Origin, at))
+    {
+        Language = s.Language,
+    };
+
+    /// <summary>Each citation is a source id or an object {source, locator, note}.</summary>
+    private static List<Citation> ToCitations(List<JsonElement>? items, string at, string field)
+    {
+        var result = new List<Citation>();
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            var item = items![i];
+            if (item.ValueKind == JsonValueKind.String) result.Add(new Citation(item.GetString()!));
+            else if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String)
+                result.Add(new Citation(source.GetString()!, Text(item, "locator"), Text(item, "note")));
+            else throw new InvalidDataException($"{at}.{field}[{i}]: a citation is a source id or an object with 'source'");
+        }
+        return result;
+
+        static string? Text(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
 
     private static IReadOnlyList<AttributeValue> ToAttributes(List<AttributeDto>? attributes, string at) =>
         [.. (attributes ?? []).Select((a, i) => new AttributeValue(
@@ -97,7 +142,15 @@ public static class JsonGraphReader
         throw new InvalidDataException($"{at}.{field}: '{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}");
     }
 
-    private static DateOnly? ParseDate(string? text, string at, string field)
+    private static PartialDate? ParseDate(string? text, string at, string field)
+    {
+        if (text is null) return null;
+        return PartialDate.TryParse(text, out var date)
+            ? date
+            : throw new InvalidDataException($"{at}.{field}: '{text}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+    }
+
+    private static DateOnly? ParseDay(string? text, string at, string field)
     {
         if (text is null) return null;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -111,21 +164,26 @@ public static class JsonGraphReader
             : throw new InvalidDataException($"{at}.retracted.at: '{text}' is not an ISO 8601 timestamp");
 
     // Plain string fields so that a bad enum or date is reported with its record, not as a bare JsonException.
-    private sealed record GraphDto(List<EntityDto>? Entities, List<RelationDto>? Relations, List<SourceDto>? Sources);
+    private sealed record GraphDto(List<EntityDto>? Entities, List<RelationDto>? Relations, List<AbsenceDto>? Absences, List<SourceDto>? Sources);
 
     private sealed record EntityDto(
         string? Id, string? Kind, string? Name, List<string>? Aliases, string? Country, string? Description,
-        List<AttributeDto>? Attributes, string? ValidFrom, string? ValidTo, List<string>? Sources, string? Origin);
+        List<AttributeDto>? Attributes, string? ValidFrom, string? ValidTo, List<JsonElement>? Sources, string? Origin);
 
     private sealed record RelationDto(
-        string? Id, string? Type, string? From, string? To, string? ValidFrom, string? ValidTo, string? Role,
-        string? Confidence, List<AttributeDto>? Attributes, List<string>? Sources, RetractionDto? Retracted, string? Origin);
+        string? Id, string? Type, string? From, string? To, string? OccurredOn, string? ValidFrom, string? ValidTo, string? AttestedOn,
+        string? Role, string? Alignment, string? Confidence, List<AttributeDto>? Attributes, List<JsonElement>? Sources,
+        RetractionDto? Retracted, string? Origin);
 
-    private sealed record RetractionDto(string? Reason, string? At, List<string>? Sources);
+    private sealed record AbsenceDto(
+        string? Id, string? From, string? Type, string? To, string? Kind, string? Role, string? ValidFrom, string? ValidTo, string? Confidence,
+        string? Note, List<JsonElement>? Sources, string? Origin);
+
+    private sealed record RetractionDto(string? Reason, string? At, List<JsonElement>? Sources);
 
     private sealed record SourceDto(
         string? Id, string? Title, string? Publisher, string? Published, string? Url, string? Document,
-        string? Kind, string? Retrieved, string? Origin);
+        string? Kind, string? Language, string? Retrieved, string? Origin);
 
     private sealed record AttributeDto(string? Key, string? Type, string? Value);
 }

@@ -21,17 +21,40 @@ public sealed record GapTemplate(
     }
 }
 
-/// <summary>One expected link: a chain of steps from the country, e.g. DESIGNATED_AS then MEMBER_OF first.</summary>
+/// <summary>
+/// One expected link: a chain of steps from the country, e.g. DESIGNATED_AS then MEMBER_OF first. <see cref="Partial"/>
+/// lists chains that make the item PARTIAL when no full chain holds (a law adopted but not yet applicable);
+/// <see cref="CountsInScore"/> is false for items that measure support received rather than alignment.
+/// </summary>
 public sealed record GapTemplateItem(
     string Id,
     string Label,
     string? LegalBasis,
     bool EligibleBeforeAccession,
-    IReadOnlyList<PatternStep> Pattern);
+    IReadOnlyList<PatternStep> Pattern)
+{
+    public IReadOnlyList<IReadOnlyList<PatternStep>> Partial { get; init; } = [];
 
-/// <summary>One hop of a pattern: relation types, the direction to follow them, and what the reached entity must be.</summary>
+    public bool CountsInScore { get; init; } = true;
+
+    /// <summary>What a chain of the partial patterns means, for the report ("adopted, not yet applicable").</summary>
+    public string? PartialLabel { get; init; }
+}
+
+/// <summary>
+/// One hop of a pattern: relation types, the direction to follow them, what the reached entity must be, and (when set)
+/// the role the relation must have ("national CSIRT", not "government CSIRT").
+/// </summary>
 public sealed record PatternStep(
     IReadOnlyList<RelationType> Types,
     Direction Direction,
     IReadOnlyList<EntityKind> Kinds,
-    string? To);
+    string? To)
+{
+    public string? Role { get; init; }
+
+    /// <summary>Whether a relation followed by this step, reaching <paramref name="to"/>, is one the step accepts.</summary>
+    public bool Accepts(Relation r, Entity to) =>
+        (Kinds.Count == 0 || Kinds.Contains(to.Kind)) && (To is null || to.Id == To)
+        && (Role is null || string.Equals(r.Role, Role, StringComparison.OrdinalIgnoreCase));
+}

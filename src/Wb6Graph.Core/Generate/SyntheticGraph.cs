@@ -7,6 +7,8 @@ namespace Wb6Graph.Generate;
 /// A reproducible synthetic graph for load and benchmark runs: plausible names, a realistic mix of kinds and a
 /// skewed (R-MAT) degree distribution, streamed so that 1M entities / 10M relations fit in bounded memory.
 /// Each stream can be enumerated any number of times and yields the same records for the same seed.
+/// Types are drawn whatever the kinds of the ends: the graph measures traversal cost, and it is bulk-imported without
+/// the vocabulary's domain and range checks.
 /// </summary>
 public sealed class SyntheticGraph
 {
@@ -78,8 +80,8 @@ public sealed class SyntheticGraph
         for (var i = 0; i < EntityCount; i++)
         {
             var kind = faker.Random.WeightedRandom(kinds, weights);
-            DateOnly? from = faker.Random.Bool(0.2f) ? RandomDay(faker.Random, 1990, 2026) : null;
-            DateOnly? to = from is { } f && faker.Random.Bool(0.1f) ? f.AddDays(faker.Random.Int(30, 3650)) : null;
+            PartialDate? from = faker.Random.Bool(0.2f) ? RandomDay(faker.Random, 1990, 2026) : null;
+            PartialDate? to = from is { } f && faker.Random.Bool(0.1f) ? f.First.AddDays(faker.Random.Int(30, 3650)) : null;
             yield return new Entity(
                 EntityId(i),
                 kind,
@@ -107,17 +109,21 @@ public sealed class SyntheticGraph
             var roll = random.NextDouble();
             var confidence = roll < 0.7 ? Confidence.H : roll < 0.92 ? Confidence.M : Confidence.L;
 
-            // 30% dated; a third of those (10% of all) also ended some time later.
+            // 30% dated; a third of those (10% of all) also ended some time later. An act keeps only its date.
             DateOnly? validFrom = null, validTo = null;
             if (random.NextDouble() < 0.3)
             {
                 validFrom = RandomDay(random, 2000, 2026);
                 if (random.NextDouble() < 1.0 / 3) validTo = validFrom.Value.AddDays(1 + random.Next(3650));
             }
+            var act = Vocabulary.Info(type).IsAct;
 
             yield return new Relation(
-                $"r-{i}", type, EntityId(from), EntityId(to), validFrom, validTo, null, confidence,
-                [], [SourceId(random.Next(SourceCount))], null, Origin.User);
+                $"r-{i}", type, EntityId(from), EntityId(to), act ? null : validFrom, act ? null : validTo, null, confidence,
+                [], [SourceId(random.Next(SourceCount))], null, Origin.User)
+            {
+                OccurredOn = act ? validFrom : null,
+            };
         }
     }
 

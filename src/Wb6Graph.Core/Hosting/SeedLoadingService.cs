@@ -35,7 +35,7 @@ internal sealed class SeedLoadingService(
                 readiness.NotReady($"the seeds in {dir} have {seeds.Errors.Count} errors; run 'wb6graph validate {dir}'");
                 return;
             }
-            templates.Replace(seeds.Templates);
+            templates.Replace(seeds.Templates, seeds.Research);
             if (o.LoadSeedsAtStart) graph = seeds.Graph;
         }
         if (store is Neo4jGraphStore neo4j)

@@ -36,7 +36,7 @@ public interface IGraphStore
 
     Task<Relation> AddRelationAsync(RelationInput input, CancellationToken ct = default);
 
-    Task<Relation> EndRelationAsync(string id, DateOnly validTo, SourceRefs sources, CancellationToken ct = default);
+    Task<Relation> EndRelationAsync(string id, PartialDate validTo, SourceRefs sources, CancellationToken ct = default);
 
     Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default);
 
@@ -46,6 +46,17 @@ public interface IGraphStore
     IAsyncEnumerable<Entity> ReadEntitiesAsync(CancellationToken ct = default);
 
     IAsyncEnumerable<Relation> ReadRelationsAsync(CancellationToken ct = default);
+
+    IAsyncEnumerable<Absence> ReadAbsencesAsync(CancellationToken ct = default);
+
+    /// <summary>The documented absences about these entities (as subject or object), in id order.</summary>
+    Task<IReadOnlyList<Absence>> GetAbsencesAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct = default);
+
+    /// <summary>
+    /// What happened when: acts that occurred, states that began or ended, in a window, for a country or an entity,
+    /// ordered by date (newest first when asked), paged.
+    /// </summary>
+    Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, CancellationToken ct = default);
 
     /// <summary>Loads a validated seed graph idempotently; facts that users wrote or changed are kept as they are.</summary>
     Task<LoadResult> LoadSeedsAsync(SeedGraph graph, IProgress<double>? progress = null, CancellationToken ct = default);

@@ -4,4 +4,7 @@ namespace Wb6Graph.Model;
 public sealed record SeedGraph(IReadOnlyList<Source> Sources, IReadOnlyList<Entity> Entities, IReadOnlyList<Relation> Relations)
 {
     public static SeedGraph Empty { get; } = new([], [], []);
+
+    /// <summary>The documented absences ("no value" statements).</summary>
+    public IReadOnlyList<Absence> Absences { get; init; } = [];
 }

@@ -1,9 +1,12 @@
 namespace Wb6Graph.Model;
 
-/// <summary>The sources a write cites: ids of stored sources, and new sources given inline.</summary>
-public sealed record SourceRefs(IReadOnlyList<string> Ids, IReadOnlyList<Source> New)
+/// <summary>
+/// The sources a write cites: stored sources by id (each with its locator and note, when given), and new sources given
+/// inline, cited without them.
+/// </summary>
+public sealed record SourceRefs(IReadOnlyList<Citation> Ids, IReadOnlyList<Source> New)
 {
-    public static SourceRefs Of(params string[] ids) => new(ids, []);
+    public static SourceRefs Of(params string[] ids) => new(ids.Select(id => new Citation(id)).ToList(), []);
 
     public bool IsEmpty => Ids.Count == 0 && New.Count == 0;
 }
@@ -16,8 +19,8 @@ public sealed record EntityInput(
     string? Country,
     string? Description,
     IReadOnlyList<AttributeValue>? Attributes,
-    DateOnly? ValidFrom,
-    DateOnly? ValidTo,
+    PartialDate? ValidFrom,
+    PartialDate? ValidTo,
     SourceRefs Sources);
 
 public sealed record RelationInput(
@@ -25,12 +28,22 @@ public sealed record RelationInput(
     string Type,
     string From,
     string To,
-    DateOnly? ValidFrom,
-    DateOnly? ValidTo,
+    PartialDate? ValidFrom,
+    PartialDate? ValidTo,
     string? Role,
     string? Confidence,
     IReadOnlyList<AttributeValue>? Attributes,
-    SourceRefs Sources);
+    SourceRefs Sources)
+{
+    /// <summary>For an act: when it happened.</summary>
+    public PartialDate? OccurredOn { get; init; }
+
+    /// <summary>For a state without a known start: the earliest date a source attests it.</summary>
+    public PartialDate? AttestedOn { get; init; }
+
+    /// <summary>For ALIGNS_WITH: FULL, PARTIAL or DRAFT.</summary>
+    public string? Alignment { get; init; }
+}
 
 /// <summary>One thing wrong with a write or a seed file: where (a field, or file:line:column), the bad value, and what is wrong.</summary>
 public sealed record ValidationError(string Where, string? Value, string Message)

@@ -125,9 +125,8 @@ public sealed partial class Neo4jGraphQuestions
     }
 
     /// <summary>
-    /// Each item's pattern becomes one MATCH from the country (see <see cref="S.GapChains"/>); Neo4j says which chains
-    /// hold on the date and which had begun, and the status follows the engine's rule: PRESENT if one holds, else
-    /// NOT_ELIGIBLE for items closed to candidates, else EXPIRED if one held and ended, else MISSING.
+    /// The shared <see cref="GapEvaluator"/> over Neo4j: each step of an item's pattern is one statement for all the
+    /// countries (or entities reached) at once (<see cref="S.GapStep"/>); the evaluator applies the dates and absences.
     /// </summary>
     public async Task<IReadOnlyList<GapReport>> GapsAsync(GapTemplate template, string? country, DateOnly asOf, CancellationToken ct = default)
     {
@@ -137,49 +136,34 @@ public sealed partial class Neo4jGraphQuestions
         foreach (var c in countries) KnownCountry(resolved, c, "country", errors);
         if (errors.Count == 0 && country is not null) template.CheckCovers(country, "country", errors);
         if (errors.Count > 0) throw new GraphValidationException(errors);
-
-        var reports = new List<GapReport>();
-        foreach (var c in countries)
-        {
-            var items = new List<GapItemReport>();
-            foreach (var item in template.Items)
-            {
-                var p = new Dictionary<string, object?> { ["country"] = c, ["asOf"] = Neo4jMapping.Format(asOf), ["maxChains"] = 1_000 };
-                for (var i = 0; i < item.Pattern.Count; i++)
-                    if (item.Pattern[i].To is { } to) p[$"to{i + 1}"] = to;
-                var chains = (await client.RunAsync(S.GapChains(item.Pattern), p, Neo4jAccess.Read, ct)).Rows;
-                var present = chains.Where(r => r[5].ValueKind == JsonValueKind.True).ToList();
-                var expired = chains.Where(r => r[5].ValueKind != JsonValueKind.True).ToList();
-                var (status, evidence) = present.Count > 0 ? (GapStatus.Present, present)
-                    : !item.EligibleBeforeAccession ? (GapStatus.NotEligible, [])
-                    : expired.Count > 0 ? (GapStatus.Expired, expired)
-                    : (GapStatus.Missing, new List<JsonElement[]>());
-                items.Add(new GapItemReport(item, status, Evidence(evidence)));
-            }
-            var eligible = items.Count(i => i.Status != GapStatus.NotEligible || i.Item.EligibleBeforeAccession);
-            var score = eligible == 0 ? 0 : (double)items.Count(i => i.Status == GapStatus.Present) / eligible;
-            reports.Add(new GapReport(c, template.Id, Math.Round(score, 4), items));
-        }
-        return reports;
+        return await new GapEvaluator(new Neo4jGapGraph(client), 1_000, limits.GapEvidence).EvaluateAsync(template, countries, asOf, ct);
     }
 
-    /// <summary>Chains through the same entities become one path whose steps list all their relations.</summary>
-    private IReadOnlyList<GraphPath> Evidence(List<JsonElement[]> chains) =>
-        chains.GroupBy(r => Key(Strings(r[0])))
-            .Take(limits.GapEvidence)
-            .Select(g =>
+    /// <summary>The gap evaluation's view of Neo4j.</summary>
+    private sealed class Neo4jGapGraph(Neo4jQueryClient client) : IGapGraph
+    {
+        public async Task<IReadOnlyList<(string From, Relation Relation, Entity To)>> ExpandAsync(IReadOnlyCollection<string> from, PatternStep step, CancellationToken ct)
+        {
+            var result = await client.RunAsync(S.GapStep(step.Direction), new Dictionary<string, object?>
             {
-                var nodes = g.First()[1].EnumerateArray().Select(Neo4jMapping.ToEntity).ToList();
-                var steps = new List<PathStep>();
-                for (var i = 0; i + 1 < nodes.Count; i++)
-                {
-                    var rels = g.Select(row => Neo4jMapping.ToRelation(row[2][i], Str(row[3][i]), Str(row[4][i])))
-                        .DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-                    steps.Add(new PathStep(nodes[i].Id, nodes[i + 1].Id, rels));
-                }
-                return new GraphPath(nodes, steps, steps.Count);
-            })
-            .ToList();
+                ["ids"] = from.ToList(),
+                ["types"] = step.Types.Select(Neo4jMapping.TypeName).ToList(),
+            }, Neo4jAccess.Read, ct);
+            return result.Rows.Select(r => (r[0].GetString()!, Neo4jMapping.ToRelation(r[1], r[2].GetString()!, r[3].GetString()!), Neo4jMapping.ToEntity(r[4]))).ToList();
+        }
+
+        public async Task<IReadOnlyDictionary<string, Entity>> EntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+        {
+            var result = await client.RunAsync(Neo4jStoreStatements.EntitiesByIds, new Dictionary<string, object?> { ["ids"] = ids.ToList() }, Neo4jAccess.Read, ct);
+            return result.Rows.Select(r => Neo4jMapping.ToEntity(r[0])).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        }
+
+        public async Task<IReadOnlyList<Absence>> AbsencesAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct)
+        {
+            var result = await client.RunAsync(Neo4jStoreStatements.AbsencesOf, new Dictionary<string, object?> { ["ids"] = entityIds.ToList() }, Neo4jAccess.Read, ct);
+            return result.Rows.Select(r => Neo4jMapping.ToAbsence(r[0])).ToList();
+        }
+    }
 
     private static List<RankedEntity> Ranked(Neo4jResult result) =>
         result.Rows.Select((r, i) => new RankedEntity(Neo4jMapping.ToEntity(r[0]), r[1].GetDouble(), i + 1)).ToList();

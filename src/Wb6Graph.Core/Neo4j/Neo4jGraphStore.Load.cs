@@ -23,7 +23,7 @@ public sealed partial class Neo4jGraphStore
         try
         {
             int sources = 0, entities = 0, relations = 0, unchanged = 0, kept = 0;
-            var total = Math.Max(1, graph.Sources.Count + graph.Entities.Count + graph.Relations.Count);
+            var total = Math.Max(1, graph.Sources.Count + graph.Entities.Count + graph.Relations.Count + graph.Absences.Count);
             var done = 0;
             await using var tx = await client.BeginAsync(ct);
 
@@ -60,6 +60,16 @@ public sealed partial class Neo4jGraphStore
                     await tx.RunAsync(S.DeleteRelations(byType.Key), Ids(byType.Select(r => r.Id)), ct);
                 foreach (var byType in write.GroupBy(r => r.Type))
                     await tx.RunAsync(S.MergeRelations(byType.Key), Rows(byType.Select(RelationRow)), ct);
+                relations += write.Count;
+                Report(done += chunk.Length);
+            }
+
+            foreach (var chunk in graph.Absences.Select(a => a with { Origin = Origin.Seed }).Chunk(batch))
+            {
+                var stored = (await tx.RunAsync(S.AbsencesByIds, Ids(chunk.Select(a => a.Id)), ct)).Rows
+                    .Select(r => Neo4jMapping.ToAbsence(r[0])).ToDictionary(a => a.Id, StringComparer.Ordinal);
+                var write = Decide(chunk, a => stored.GetValueOrDefault(a.Id), a => a.Origin, ref unchanged, ref kept);
+                if (write.Count > 0) await tx.RunAsync(S.MergeAbsences, Rows(write.Select(Neo4jMapping.AbsenceProps)), ct);
                 relations += write.Count;
                 Report(done += chunk.Length);
             }

@@ -18,7 +18,7 @@ public sealed partial class Neo4jGraphStore
         var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, input.Sources, "input.sources", errors);
         var entity = new Entity(input.Id, kind, input.Name?.Trim() ?? "", input.Aliases ?? [], input.Country,
             input.Description, input.Attributes ?? [], input.ValidFrom, input.ValidTo,
-            input.Sources.Ids.Concat(newSources.Select(n => n.Id)).Distinct().ToList(), Origin.User);
+            WriteChecks.Cited(input.Sources), Origin.User);
         FactRules.CheckEntity(entity, new WriteContext(ctx, newSources, entity), f => $"input.{f}", errors);
         if (kindOk && ctx.Kinds.GetValueOrDefault(entity.Id) == EntityKind.Country && kind != EntityKind.Country && ctx.IsCountryOfOthers)
             errors.Add(new("input.kind", input.Kind, $"'{entity.Id}' is the country of other entities and must stay a Country"));
@@ -37,7 +37,7 @@ public sealed partial class Neo4jGraphStore
         var newSources = WriteChecks.CheckSourceRefs(ctx.Sources, input.Sources, "input.sources", errors);
         var id = input.Id ?? SeedLoader.DefaultRelationId(input.From, typeOk ? type : null, input.To);
         if ((await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).Count > 0) errors.Add(WriteChecks.RelationIdTaken(id));
-        var relation = WriteChecks.NewRelation(input, id, type, confidence);
+        var relation = WriteChecks.NewRelation(input, id, type, confidence, errors);
         FactRules.CheckRelation(relation, new WriteContext(ctx, newSources, null), f => $"input.{f}", errors);
         WriteChecks.ThrowIfAny(errors);
 
@@ -54,7 +54,7 @@ public sealed partial class Neo4jGraphStore
         }
     }, ct);
 
-    public Task<Relation> EndRelationAsync(string id, DateOnly validTo, SourceRefs sources, CancellationToken ct = default) => WriteAsync(async tx =>
+    public Task<Relation> EndRelationAsync(string id, PartialDate validTo, SourceRefs sources, CancellationToken ct = default) => WriteAsync(async tx =>
     {
         var existing = (await RelationsByIdsAsync([id], Neo4jAccess.Write, ct, tx)).GetValueOrDefault(id) ?? throw new NotFoundException("relation", id);
         var errors = new List<ValidationError>();
@@ -113,7 +113,7 @@ public sealed partial class Neo4jGraphStore
         if (sources.Count > 0) await tx.RunAsync(S.MergeSources, Rows(sources.Select(Neo4jMapping.SourceProps)), ct);
     }
 
-    private static IReadOnlyList<string> SourceIds(SourceRefs refs) => refs.Ids.Concat(refs.New.Select(n => n.Id)).Distinct().ToList();
+    private static IReadOnlyList<string> SourceIds(SourceRefs refs) => refs.Ids.Select(c => c.Source).Concat(refs.New.Select(n => n.Id)).Distinct().ToList();
 
     internal static Dictionary<string, object?> Rows(IEnumerable<object> rows) => new() { ["rows"] = rows.ToList() };
 
@@ -129,21 +129,25 @@ public sealed partial class Neo4jGraphStore
             ["sourceIds"] = sourceIds,
             ["countryOf"] = countryOf,
         }, ct)).Rows[0];
-        var kinds = new Dictionary<string, EntityKind>(StringComparer.Ordinal);
-        foreach (var pair in row[0].EnumerateArray())
-            if (Vocabulary.TryParseKind(pair[1].GetString(), out var kind)) kinds[pair[0].GetString()!] = kind;
+        var entities = row[0].EnumerateArray().Select(Neo4jMapping.ToEntity).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var sources = row[1].EnumerateArray().Select(Neo4jMapping.ToSource).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        return new StoredContext(kinds, sources, row[2].ValueKind == JsonValueKind.True);
+        return new StoredContext(entities, sources, row[2].ValueKind == JsonValueKind.True);
     }
 
     /// <summary>The part of the stored graph a write's validation looks at.</summary>
-    private sealed record StoredContext(IReadOnlyDictionary<string, EntityKind> Kinds, IReadOnlyDictionary<string, Source> Sources, bool IsCountryOfOthers);
+    private sealed record StoredContext(IReadOnlyDictionary<string, Entity> Entities, IReadOnlyDictionary<string, Source> Sources, bool IsCountryOfOthers)
+    {
+        public IReadOnlyDictionary<string, EntityKind> Kinds { get; } = Entities.ToDictionary(e => e.Key, e => e.Value.Kind, StringComparer.Ordinal);
+    }
 
     private sealed class WriteContext(StoredContext stored, IReadOnlyList<Source> newSources, Entity? self) : IFactContext
     {
         public EntityKind? KindOf(string entityId) =>
             self is not null && self.Id == entityId ? self.Kind
             : stored.Kinds.TryGetValue(entityId, out var kind) ? kind : null;
+
+        public Entity? EntityOf(string entityId) =>
+            self is not null && self.Id == entityId ? self : stored.Entities.GetValueOrDefault(entityId);
 
         public bool SourceExists(string sourceId) => stored.Sources.ContainsKey(sourceId) || newSources.Any(n => n.Id == sourceId);
     }

@@ -24,10 +24,18 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
 
     public Neo4jQueryClient Client => client;
 
-    /// <summary>Creates the constraints and indexes if they are missing; safe to run at every start.</summary>
+    /// <summary>Creates the constraints and indexes if they are missing, and brings older data to the current model; safe to run at every start.</summary>
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
         foreach (var (_, cypher) in S.Schema()) await client.RunAsync(cypher, null, Neo4jAccess.Write, ct);
+        var model = (await client.RunAsync(S.ModelVersion, null, Neo4jAccess.Read, ct)).Rows[0][0].GetInt32();
+        if (model < S.Model)
+        {
+            var acts = Vocabulary.AllTypes.Where(t => t.IsAct).Select(t => Neo4jMapping.TypeName(t.Type)).ToList();
+            await client.RunAsync(S.MigrateRelations, new Dictionary<string, object?> { ["acts"] = acts }, Neo4jAccess.Write, ct);
+            await client.RunAsync(S.MigrateEntities, null, Neo4jAccess.Write, ct);
+            await client.RunAsync(S.SetModel, new Dictionary<string, object?> { ["model"] = S.Model }, Neo4jAccess.Write, ct);
+        }
         await RefreshVersionAsync(ct);
     }
 
@@ -234,6 +242,41 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
             heads.Enqueue((rel, i), rel.Id);
         }
     }
+
+    public async IAsyncEnumerable<Absence> ReadAbsencesAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var row in PagesAsync(S.AbsencePage, ct))
+            yield return Neo4jMapping.ToAbsence(row[0]);
+    }
+
+    public async Task<IReadOnlyList<Absence>> GetAbsencesAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct = default)
+    {
+        if (entityIds.Count == 0) return [];
+        var result = await ReadAsync(S.AbsencesOf, new() { ["ids"] = entityIds.Distinct().ToList() }, ct);
+        return result.Rows.Select(r => Neo4jMapping.ToAbsence(r[0])).ToList();
+    }
+
+    /// <summary>History candidates come from one statement (bounded by <see cref="HistoryCap"/> rows); the entries, their order and pages are the shared HistoryQuery's.</summary>
+    public async Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, CancellationToken ct = default)
+    {
+        var result = await ReadAsync(S.History, new()
+        {
+            ["types"] = query.Types is { Count: > 0 } t ? t.Select(Neo4jMapping.TypeName).ToList() : null,
+            ["entity"] = query.Entity,
+            ["country"] = query.Country,
+            ["kinds"] = query.Kinds is { Count: > 0 } k ? k.Select(Neo4jMapping.Label).ToList() : null,
+            ["fromSlack"] = Neo4jMapping.Format(query.From?.AddDays(-366)),
+            ["to"] = Neo4jMapping.Format(query.To),
+            ["toSlack"] = Neo4jMapping.Format(query.To?.AddDays(366)),
+            ["actsOnly"] = query.ActsOnly,
+            ["cap"] = HistoryCap,
+        }, ct);
+        var relations = result.Rows.Select(r => Neo4jMapping.ToRelation(r[0], r[1].GetString()!, r[2].GetString()!));
+        return query.Paginate(relations.SelectMany(query.EntriesOf));
+    }
+
+    /// <summary>The most relations a history question reads from Neo4j.</summary>
+    internal const int HistoryCap = 100_000;
 
     private async IAsyncEnumerable<JsonElement[]> PagesAsync(string cypher, [EnumeratorCancellation] CancellationToken ct)
     {

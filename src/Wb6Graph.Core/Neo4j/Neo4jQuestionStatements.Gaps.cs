@@ -1,4 +1,3 @@
-using Wb6Graph.Gaps;
 using Wb6Graph.Model;
 
 namespace Wb6Graph.Neo4j;
@@ -6,50 +5,25 @@ namespace Wb6Graph.Neo4j;
 internal static partial class Neo4jQuestionStatements
 {
     /// <summary>
-    /// The chains of a gap item's pattern from $country, whatever their dates (retracted relations aside), each with
-    /// whether it had begun and whether it holds on $asOf; those not yet begun are left out. Types and kinds come from
-    /// the template, which names them by the vocabulary's enums; a fixed end ('to') is a parameter $to1, $to2, ...
+    /// One step of a gap pattern from many entities at once: every relation of the $types that is not retracted,
+    /// followed in the direction, whatever its dates, with its ends' ids and the entity reached. The gap evaluator
+    /// applies kinds, targets, dates and absences.
     /// </summary>
-    public static string GapChains(IReadOnlyList<PatternStep> pattern)
+    public static string GapStep(Direction direction)
     {
-        if (pattern.Count == 0 || pattern.Any(s => s.Types.Count == 0))
-            throw new ArgumentException("a gap pattern needs at least one step, each with at least one relation type", nameof(pattern));
-        var path = new System.Text.StringBuilder("(n0:Entity&Country {id: $country})");
-        var where = new List<string>();
-        for (var i = 1; i <= pattern.Count; i++)
+        var pattern = direction switch
         {
-            var step = pattern[i - 1];
-            var rel = $"[r{i}:{string.Join('|', step.Types.Distinct().Select(Neo4jMapping.TypeName))}]";
-            path.Append(step.Direction switch
-            {
-                Direction.In => $"<-{rel}-",
-                Direction.Both => $"-{rel}-",
-                _ => $"-{rel}->",
-            });
-            var kinds = step.Kinds.Distinct().Select(Neo4jMapping.Label).ToList();
-            path.Append(kinds.Count switch
-            {
-                0 => $"(n{i}:Entity)",
-                1 => $"(n{i}:Entity&{kinds[0]})",
-                _ => $"(n{i}:Entity&({string.Join('|', kinds)}))",
-            });
-            where.Add($"coalesce(r{i}.retracted, false) = false");
-            if (step.To is not null) where.Add($"n{i}.id = $to{i}");
-            for (var j = 0; j < i; j++) where.Add($"n{i} <> n{j}");
-        }
-        var nodes = string.Join(", ", Enumerable.Range(0, pattern.Count + 1).Select(i => $"n{i}"));
-        var rels = string.Join(", ", Enumerable.Range(1, pattern.Count).Select(i => $"r{i}"));
+            Direction.In => "(n)<-[r]-(m:Entity)",
+            Direction.Both => "(n)-[r]-(m:Entity)",
+            _ => "(n)-[r]->(m:Entity)",
+        };
         return $"""
-            MATCH {path}
-            WHERE {string.Join(" AND ", where)}
-            WITH [{nodes}] AS ns, [{rels}] AS rs
-            WITH ns, rs,
-              all(v IN ns WHERE v.validFrom IS NULL OR v.validFrom <= $asOf) AND all(e IN rs WHERE e.validFrom IS NULL OR e.validFrom <= $asOf) AS began,
-              all(v IN ns WHERE v.validTo IS NULL OR v.validTo > $asOf) AND all(e IN rs WHERE e.validTo IS NULL OR e.validTo > $asOf) AS notEnded
-            WHERE began
-            RETURN [v IN ns | v.id] AS ids, ns AS nodes, rs AS rels, [e IN rs | startNode(e).id] AS froms, [e IN rs | endNode(e).id] AS tos, notEnded AS holds
-            ORDER BY holds DESC, ids
-            LIMIT $maxChains
+            UNWIND $ids AS id
+            MATCH (n:Entity {"{id: id}"})
+            MATCH {pattern}
+            WHERE type(r) IN $types AND NOT coalesce(r.retracted, false)
+            RETURN id, r, startNode(r).id AS fromId, endNode(r).id AS toId, m
+            ORDER BY id, r.id
             """;
     }
 }

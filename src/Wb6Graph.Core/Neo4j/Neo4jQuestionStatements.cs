@@ -16,13 +16,17 @@ internal static partial class Neo4jQuestionStatements
     /// <summary>How many paths a path statement asks Neo4j for: the smallest rung at or above what the API needs.</summary>
     public static readonly int[] PathCountLadder = [1, 5, 10, 20, 50, 100];
 
-    // Validity on $asOf (a 'YYYY-MM-DD' string, or null for "whenever"): the half-open interval of Validity.Holds.
-    private static string Live(string v) =>
-        $"($asOf IS NULL OR (({v}.validFrom IS NULL OR {v}.validFrom <= $asOf) AND ({v}.validTo IS NULL OR {v}.validTo > $asOf)))";
+    // On $asOf (a 'YYYY-MM-DD' string, or null for "whenever"), as the engine's ArcFilter: an entity may be passed through
+    // once it has begun (an ended one stands in the history of its acts); a relation counts when its own interval
+    // holds ('since'/'until', Neo4jMapping) and, for a state, both its ends exist that day.
+    private static string Holds(string v) => Neo4jStoreStatements.Holds(v);
 
-    private static string RelLive(string r) => $"coalesce({r}.retracted, false) = false AND {Live(r)}";
+    private static string Begun(string v) => $"($asOf IS NULL OR {v}.since IS NULL OR {v}.since <= $asOf)";
 
-    private static string RelTyped(string r) => $"($types IS NULL OR type({r}) IN $types) AND {RelLive(r)}";
+    private static string RelOn(string r, string a, string b) =>
+        $"coalesce({r}.retracted, false) = false AND ($asOf IS NULL OR ({Holds(r)} AND (coalesce({r}.act, false) OR ({Holds(a)} AND {Holds(b)}))))";
+
+    private static string RelTyped(string r, string a, string b) => $"($types IS NULL OR type({r}) IN $types) AND {RelOn(r, a, b)}";
 
     private static string Arrow(bool forward) => forward ? "->" : "-";
 
@@ -30,21 +34,18 @@ internal static partial class Neo4jQuestionStatements
 
     /// <summary>Distinct admitted neighbours of <paramref name="v"/> on the simple undirected graph, as a COUNT subquery.</summary>
     private static string Degree(string v, string w) =>
-        $"COUNT {{ MATCH ({v})-[{w}r]-({w}:Entity) WHERE {w} <> {v} AND {RelLive(w + "r")} AND {Live(w)} RETURN DISTINCT {w} }}";
+        $"COUNT {{ MATCH ({v})-[{w}r]-({w}:Entity) WHERE {w} <> {v} AND {RelOn(w + "r", v, w)} AND {Begun(w)} RETURN DISTINCT {w} }}";
 
     /// <summary>The shared neighbours of x and y, as a sorted list of ids.</summary>
-    private const string Shared =
-        "COLLECT { MATCH (x)-[sr1]-(s:Entity)-[sr2]-(y) WHERE s <> x AND s <> y AND " +
-        "coalesce(sr1.retracted, false) = false AND ($asOf IS NULL OR ((sr1.validFrom IS NULL OR sr1.validFrom <= $asOf) AND (sr1.validTo IS NULL OR sr1.validTo > $asOf))) AND " +
-        "coalesce(sr2.retracted, false) = false AND ($asOf IS NULL OR ((sr2.validFrom IS NULL OR sr2.validFrom <= $asOf) AND (sr2.validTo IS NULL OR sr2.validTo > $asOf))) AND " +
-        "($asOf IS NULL OR ((s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo > $asOf))) " +
+    private static readonly string Shared =
+        $"COLLECT {{ MATCH (x)-[sr1]-(s:Entity)-[sr2]-(y) WHERE s <> x AND s <> y AND {RelOn("sr1", "x", "s")} AND {RelOn("sr2", "s", "y")} AND {Begun("s")} " +
         "RETURN DISTINCT s.id ORDER BY s.id }";
 
     /// <summary>Which of the given ids exist, their kind, and whether they exist on $asOf.</summary>
     public static readonly string Resolve = $"""
         UNWIND $ids AS id
         OPTIONAL MATCH (n:Entity {"{"}id: id{"}"})
-        RETURN id, n IS NOT NULL AS found, n.kind AS kind, n IS NOT NULL AND {Live("n")} AS live
+        RETURN id, n IS NOT NULL AS found, n.kind AS kind, n IS NOT NULL AND {Begun("n")} AS live
         """;
 
     public const string Entities = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n";
@@ -57,7 +58,7 @@ internal static partial class Neo4jQuestionStatements
     public static string Paths(bool forward, int hops, int count) => $"""
         MATCH (a:Entity {"{"}id: $from{"}"})
         MATCH (b:Entity {"{"}id: $to{"}"})
-        MATCH p = SHORTEST {count} ((a) ((x:Entity)-[r WHERE {RelTyped("r")}]{Arrow(forward)}(y:Entity WHERE {Live("y")} AND ($kinds IS NULL OR y.kind IN $kinds OR y.id = $to))){"{"}1,{hops}{"}"} (b)
+        MATCH p = SHORTEST {count} ((a) ((x:Entity)-[r]{Arrow(forward)}(y:Entity WHERE {Begun("y")} AND ($kinds IS NULL OR y.kind IN $kinds OR y.id = $to)) WHERE {RelTyped("r", "x", "y")}){"{"}1,{hops}{"}"} (b)
           WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
         RETURN [n IN nodes(p) | n.id] AS ids
         """;
@@ -66,7 +67,7 @@ internal static partial class Neo4jQuestionStatements
     public static string Steps(bool forward) => $"""
         UNWIND $pairs AS pair
         MATCH (u:Entity {"{"}id: pair[0]{"}"})-[r]{Arrow(forward)}(v:Entity {"{"}id: pair[1]{"}"})
-        WHERE {RelTyped("r")}
+        WHERE {RelTyped("r", "u", "v")}
         RETURN pair[0] AS u, pair[1] AS v, r, startNode(r).id AS fromId, endNode(r).id AS toId
         ORDER BY u, v, r.id
         """;
@@ -74,7 +75,7 @@ internal static partial class Neo4jQuestionStatements
     /// <summary>Entities within <paramref name="depth"/> hops, nearest first: one shortest path per reached entity.</summary>
     public static string Neighbourhood(bool forward, int depth) => $"""
         MATCH (c:Entity {"{"}id: $id{"}"})
-        MATCH p = ANY SHORTEST (c) ((x:Entity)-[r WHERE {RelTyped("r")}]{Arrow(forward)}(y:Entity WHERE {Live("y")} AND ($kinds IS NULL OR y.kind IN $kinds))){"{"}1,{depth}{"}"} (n:Entity)
+        MATCH p = ANY SHORTEST (c) ((x:Entity)-[r]{Arrow(forward)}(y:Entity WHERE {Begun("y")} AND ($kinds IS NULL OR y.kind IN $kinds)) WHERE {RelTyped("r", "x", "y")}){"{"}1,{depth}{"}"} (n:Entity)
         WHERE n <> c
         RETURN n, length(p) AS depth
         ORDER BY depth, n.id
@@ -85,14 +86,14 @@ internal static partial class Neo4jQuestionStatements
     public static readonly string RelationsAmong = $"""
         UNWIND $ids AS id
         MATCH (u:Entity {"{"}id: id{"}"})-[r]->(v:Entity)
-        WHERE v.id IN $ids AND {RelTyped("r")}
+        WHERE v.id IN $ids AND {RelTyped("r", "u", "v")}
         RETURN r, u.id AS fromId, v.id AS toId
         ORDER BY r.id
         """;
 
     public static readonly string DegreeCentrality = $"""
         MATCH (n:Entity)
-        WHERE {Live("n")} AND ($kinds IS NULL OR n.kind IN $kinds)
+        WHERE {Begun("n")} AND ($kinds IS NULL OR n.kind IN $kinds)
         WITH n, {Degree("n", "m")} AS degree
         RETURN n, degree
         ORDER BY degree DESC, n.id
@@ -104,9 +105,9 @@ internal static partial class Neo4jQuestionStatements
     /// <summary>The simple undirected graph on $asOf, projected into GDS under a name of its own: each linked pair once, isolated entities too.</summary>
     public static readonly string GdsProject = $"""
         MATCH (s:Entity)
-        WHERE {Live("s")}
+        WHERE {Begun("s")}
         OPTIONAL MATCH (s)-[r]-(t:Entity)
-        WHERE s.id < t.id AND {RelLive("r")} AND {Live("t")}
+        WHERE s.id < t.id AND {RelOn("r", "s", "t")} AND {Begun("t")}
         WITH DISTINCT s, t
         WITH gds.graph.project($graph, s, t, {"{}"}, {"{"}undirectedRelationshipTypes: ['*']{"}"}) AS g
         RETURN g.graphName AS graph, g.nodeCount AS nodes
@@ -126,7 +127,7 @@ internal static partial class Neo4jQuestionStatements
     /// <summary>The neighbours of x with their degrees, so the API can bound the work at hubs before scoring.</summary>
     public static readonly string SuggestNeighbours = $"""
         MATCH (x:Entity {"{"}id: $id{"}"})-[r]-(z:Entity)
-        WHERE {Live("x")} AND z <> x AND {RelLive("r")} AND {Live("z")}
+        WHERE {Begun("x")} AND z <> x AND {RelOn("r", "x", "z")} AND {Begun("z")}
         WITH DISTINCT z
         RETURN z.id AS id, {Degree("z", "w")} AS degree
         ORDER BY id
@@ -137,7 +138,7 @@ internal static partial class Neo4jQuestionStatements
         ? $"""
             MATCH (x:Entity {"{"}id: $id{"}"})
             MATCH (y:Entity)
-            WHERE y <> x AND NOT y.id IN $neighbours AND {Live("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WHERE y <> x AND NOT y.id IN $neighbours AND {Begun("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
             WITH x, y, toFloat($degree * {Degree("y", "w")}) AS score
             ORDER BY score DESC, y.id
             LIMIT $limit
@@ -147,7 +148,7 @@ internal static partial class Neo4jQuestionStatements
             MATCH (x:Entity {"{"}id: $id{"}"})
             UNWIND $via AS via
             MATCH (z:Entity {"{"}id: via.id{"}"})-[r]-(y:Entity)
-            WHERE y <> x AND NOT y.id IN $neighbours AND {RelLive("r")} AND {Live("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WHERE y <> x AND NOT y.id IN $neighbours AND {RelOn("r", "z", "y")} AND {Begun("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
             WITH DISTINCT x, y, z, via.degree AS dz
             WITH x, y, sum({Weight(method)}) AS score
             ORDER BY score DESC, y.id
@@ -170,19 +171,19 @@ internal static partial class Neo4jQuestionStatements
     public static string SuggestAll(LinkScore method) => method == LinkScore.PreferentialAttachment
         ? $"""
             MATCH (x:Entity)
-            WHERE {Live("x")} AND {Proposes("x")}
+            WHERE {Begun("x")} AND {Proposes("x")}
             WITH x, {Degree("x", "w")} AS dx
             ORDER BY dx DESC, x.id
             LIMIT $side
             WITH collect({"{"}n: x, d: dx{"}"}) AS xs
             MATCH (y:Entity)
-            WHERE {Live("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WHERE {Begun("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
             WITH xs, y, {Degree("y", "w")} AS dy
             ORDER BY dy DESC, y.id
             LIMIT $side
             UNWIND xs AS xe
             WITH xe.n AS x, xe.d AS dx, y, dy
-            WHERE x <> y AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelLive("e")} {"}"}
+            WHERE x <> y AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelOn("e", "x", "y")} {"}"}
             // A pair either end may propose is one suggestion, from the lower id. It is turned round rather than
             // dropped: its other way round is found only when each end is also among the other side's $side.
             WITH x, y, toFloat(dx * dy) AS score, x.id > y.id AND {Proposes("y")} AND ($toKinds IS NULL OR x.kind IN $toKinds) AS turn
@@ -193,8 +194,8 @@ internal static partial class Neo4jQuestionStatements
             """
         : $"""
             MATCH (z:Entity)
-            WHERE {Live("z")}
-            WITH z, COLLECT {"{"} MATCH (z)-[wr]-(w:Entity) WHERE w <> z AND {RelLive("wr")} AND {Live("w")} RETURN DISTINCT w {"}"} AS nz
+            WHERE {Begun("z")}
+            WITH z, COLLECT {"{"} MATCH (z)-[wr]-(w:Entity) WHERE w <> z AND {RelOn("wr", "z", "w")} AND {Begun("w")} RETURN DISTINCT w {"}"} AS nz
             WHERE size(nz) >= 2 AND size(nz) <= $hubDegree
             UNWIND nz AS x
             WITH z, nz, x
@@ -202,7 +203,7 @@ internal static partial class Neo4jQuestionStatements
             UNWIND nz AS y
             WITH z, size(nz) AS dz, x, y
             WHERE x <> y AND ($toKinds IS NULL OR y.kind IN $toKinds)
-              AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelLive("e")} {"}"}
+              AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelOn("e", "x", "y")} {"}"}
               AND (x.id < y.id OR NOT ({Proposes("y")} AND ($toKinds IS NULL OR x.kind IN $toKinds)))
             WITH x, y, sum({Weight(method)}) AS score
             ORDER BY score DESC, x.id, y.id
@@ -213,7 +214,7 @@ internal static partial class Neo4jQuestionStatements
     /// <summary>Whether any entity has more neighbours than $hubDegree: the graph-wide suggestions skipped it, and say so.</summary>
     public static readonly string SuggestHubs = $"""
         MATCH (z:Entity)
-        WHERE {Live("z")} AND {Degree("z", "w")} > $hubDegree
+        WHERE {Begun("z")} AND {Degree("z", "w")} > $hubDegree
         RETURN count(z) AS hubs
         """;
 
@@ -230,13 +231,13 @@ internal static partial class Neo4jQuestionStatements
         UNWIND $pairs AS pair
         MATCH (a:Entity {"{"}id: pair[0]{"}"})
         MATCH (b:Entity {"{"}id: pair[1]{"}"})
-        OPTIONAL MATCH p = SHORTEST 1 (a) ((x:Entity)-[r WHERE {RelTyped("r")}]{Arrow(forward)}(y:Entity WHERE {Live("y")} AND ($kinds IS NULL OR y.kind IN $kinds OR y.id = pair[1]))){"{"}1,{hops}{"}"} (b)
+        OPTIONAL MATCH p = SHORTEST 1 (a) ((x:Entity)-[r]{Arrow(forward)}(y:Entity WHERE {Begun("y")} AND ($kinds IS NULL OR y.kind IN $kinds OR y.id = pair[1])) WHERE {RelTyped("r", "x", "y")}){"{"}1,{hops}{"}"} (b)
         RETURN pair[0] AS from, pair[1] AS to, [n IN nodes(p) | n.id] AS ids
         """;
 
-    public static IEnumerable<(string Name, string Cypher)> All() => All(new EngineLimits(), SeedTemplates());
+    public static IEnumerable<(string Name, string Cypher)> All() => All(new EngineLimits());
 
-    public static IEnumerable<(string Name, string Cypher)> All(EngineLimits limits, IEnumerable<GapTemplate> templates)
+    public static IEnumerable<(string Name, string Cypher)> All(EngineLimits limits)
     {
         yield return ("resolve", Resolve);
         yield return ("entities", Entities);
@@ -265,15 +266,6 @@ internal static partial class Neo4jQuestionStatements
             yield return ($"suggest.from.{method}", SuggestFrom(method));
             yield return ($"suggest.all.{method}", SuggestAll(method));
         }
-        foreach (var template in templates)
-            foreach (var item in template.Items)
-                yield return ($"gap.{template.Id}.{item.Id}", GapChains(item.Pattern));
-    }
-
-    // The gap statements depend on the templates, which are data: these are the ones the repository ships.
-    private static IReadOnlyList<GapTemplate> SeedTemplates()
-    {
-        var dir = RepoPaths.Resolve("graph-seeds");
-        return Directory.Exists(dir) ? SeedLoader.LoadDirectory(dir).Templates : [];
+        foreach (var d in Enum.GetValues<Direction>()) yield return ($"gap.step.{d.ToString().ToLowerInvariant()}", GapStep(d));
     }
 }

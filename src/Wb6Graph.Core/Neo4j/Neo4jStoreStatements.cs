@@ -15,13 +15,15 @@ internal static class Neo4jStoreStatements
     /// <summary>A node that never goes away, holding the data version that every write increments.</summary>
     public const string MetaId = "wb6graph";
 
-    // Half-open validity, as Validity.Holds: from <= day < to, open ends always hold. Dates are 'YYYY-MM-DD' strings.
-    private static string Holds(string x) => $"(({x}.validFrom IS NULL OR {x}.validFrom <= $asOf) AND ({x}.validTo IS NULL OR {x}.validTo > $asOf))";
+    // Validity as Validity.Holds: since <= day < until, open ends always hold. 'since' and 'until' are 'YYYY-MM-DD' strings
+    // (Neo4jMapping): the first day a fact may count and the first day it certainly no longer does.
+    internal static string Holds(string x) => $"(({x}.since IS NULL OR {x}.since <= $asOf) AND ({x}.until IS NULL OR {x}.until > $asOf))";
 
-    // A relation counts when it is not retracted (unless asked), of an allowed type, and on a date it and both its ends held.
-    private static readonly string RelationAdmitted =
+    // A relation counts when it is not retracted (unless asked), of an allowed type, and on a date: an act once it has
+    // occurred, whatever became of its ends; a state while it and both its ends hold.
+    internal static readonly string RelationAdmitted =
         $"($includeRetracted OR NOT coalesce(r.retracted, false)) AND ($types IS NULL OR type(r) IN $types) " +
-        $"AND ($asOf IS NULL OR ({Holds("r")} AND {Holds("a")} AND {Holds("b")}))";
+        $"AND ($asOf IS NULL OR ({Holds("r")} AND (coalesce(r.act, false) OR ({Holds("a")} AND {Holds("b")}))))";
 
     // 3 when a folded name equals the search, 2 when its first occurrence starts a word, 1 inside a word (TextSearch.Score).
     private const string SearchScore = """
@@ -129,6 +131,39 @@ internal static class Neo4jStoreStatements
             """;
     }
 
+    public const string AbsencePage = "MATCH (x:Absence) WHERE x.id > $after RETURN x ORDER BY x.id LIMIT $limit";
+
+    public const string AbsencesByIds = "UNWIND $ids AS id MATCH (x:Absence {id: id}) RETURN x";
+
+    public const string AbsencesOf = "MATCH (x:Absence) WHERE x.from IN $ids OR x.to IN $ids RETURN x ORDER BY x.id";
+
+    public const string MergeAbsences = """
+        UNWIND $rows AS row
+        MERGE (x:Absence {id: row.id})
+        WITH x, row WHERE x.origin IS NULL OR x.origin <> 'User' OR row.origin = 'User'
+        SET x = row
+        """;
+
+    /// <summary>
+    /// The relations that may have an entry in a window of history (HistoryQuery.EntriesOf decides exactly): acts whose
+    /// day may fall in it, states that may begin or end in it. $fromSlack is a year before $from: a date known only to
+    /// the year starts on its first day, and an end's 'until' is its last day. At most $cap rows.
+    /// </summary>
+    public const string History = """
+        MATCH (a:Entity)-[r]->(b:Entity)
+        WHERE NOT coalesce(r.retracted, false) AND ($types IS NULL OR type(r) IN $types)
+          AND ($entity IS NULL OR a.id = $entity OR b.id = $entity)
+          AND ($country IS NULL OR a.id = $country OR a.country = $country OR b.id = $country OR b.country = $country)
+          AND ($kinds IS NULL OR a.kind IN $kinds OR b.kind IN $kinds)
+          AND (
+            (coalesce(r.act, false) AND r.occurredOn IS NOT NULL AND ($fromSlack IS NULL OR r.since >= $fromSlack) AND ($to IS NULL OR r.since <= $to))
+            OR (NOT coalesce(r.act, false) AND NOT $actsOnly AND (
+              (r.validFrom IS NOT NULL AND ($fromSlack IS NULL OR r.since >= $fromSlack) AND ($to IS NULL OR r.since <= $to))
+              OR (r.validTo IS NOT NULL AND ($fromSlack IS NULL OR r.until >= $fromSlack) AND ($toSlack IS NULL OR r.until <= $toSlack)))))
+        RETURN r, a.id AS fromId, b.id AS toId
+        LIMIT $cap
+        """;
+
     public const string Stats = """
         CALL () { MATCH (n:Entity) WITH n.kind AS kind, count(*) AS c RETURN collect([kind, c]) AS kinds }
         CALL () { MATCH ()-[r]->() WITH type(r) AS type, r.confidence AS confidence, coalesce(r.retracted, false) AS retracted, count(*) AS c
@@ -138,15 +173,39 @@ internal static class Neo4jStoreStatements
         RETURN kinds, relations, sources, coalesce(m.dataVersion, 0) AS version
         """;
 
+    /// <summary>The model the data is written in: 2 keeps acts apart from states and dates with their precision.</summary>
+    public const int Model = 2;
+
+    public const string ModelVersion = "OPTIONAL MATCH (m:Meta {id: 'wb6graph'}) RETURN coalesce(m.model, 1) AS model";
+
+    /// <summary>
+    /// Model 1 to 2 for relations: the relations of act types take their start as the day they occurred; every relation
+    /// gets 'since' and 'until' (its dates were whole days then). SET items run in order, so 'since' reads the old start.
+    /// </summary>
+    public const string MigrateRelations = """
+        MATCH ()-[r]->() WHERE r.act IS NULL
+        WITH r, type(r) IN $acts AS act
+        SET r.since = r.validFrom,
+            r.until = CASE WHEN act THEN null ELSE r.validTo END,
+            r.occurredOn = CASE WHEN act THEN r.validFrom ELSE null END,
+            r.validFrom = CASE WHEN act THEN null ELSE r.validFrom END,
+            r.validTo = CASE WHEN act THEN null ELSE r.validTo END,
+            r.act = act
+        """;
+
+    public const string MigrateEntities = "MATCH (n:Entity) WHERE n.since IS NULL AND n.until IS NULL SET n.since = n.validFrom, n.until = n.validTo";
+
+    public const string SetModel = "MERGE (m:Meta {id: 'wb6graph'}) SET m.model = $model";
+
     public const string Version = "OPTIONAL MATCH (m:Meta {id: 'wb6graph'}) RETURN coalesce(m.dataVersion, 0) AS version";
 
     public const string BumpVersion = "MERGE (m:Meta {id: 'wb6graph'}) SET m.dataVersion = coalesce(m.dataVersion, 0) + 1 RETURN m.dataVersion AS version";
 
     /// <summary>What a write's validation needs to know: the kinds of the entities it names, the sources it cites, whether an entity is some entity's country.</summary>
     public const string WriteContext = """
-        CALL () { UNWIND $entityIds AS id MATCH (n:Entity {id: id}) RETURN collect([n.id, n.kind]) AS kinds }
+        CALL () { UNWIND $entityIds AS id MATCH (n:Entity {id: id}) RETURN collect(n) AS entities }
         CALL () { UNWIND $sourceIds AS id MATCH (s:Source {id: id}) RETURN collect(s) AS sources }
-        RETURN kinds, sources, ($countryOf IS NOT NULL AND EXISTS { MATCH (m:Entity) WHERE m.country = $countryOf }) AS isCountryOfOthers
+        RETURN entities, sources, ($countryOf IS NOT NULL AND EXISTS { MATCH (m:Entity) WHERE m.country = $countryOf }) AS isCountryOfOthers
         """;
 
     // Writes never touch a fact a user wrote or changed: the origin check is in the statement, not only in the caller.
@@ -196,6 +255,7 @@ internal static class Neo4jStoreStatements
         yield return ("schema-entity-id", "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE");
         yield return ("schema-source-id", "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE");
         yield return ("schema-meta-id", "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE");
+        yield return ("schema-absence-id", "CREATE CONSTRAINT absence_id IF NOT EXISTS FOR (x:Absence) REQUIRE x.id IS UNIQUE");
         foreach (var t in Types)
         {
             var name = Neo4jMapping.TypeName(t);
@@ -224,8 +284,17 @@ internal static class Neo4jStoreStatements
             foreach (var to in new[] { false, true })
                 yield return ($"find-relations-{(from ? "from" : "any")}-{(to ? "to" : "any")}", FindRelations(from, to));
         foreach (var d in Enum.GetValues<Direction>()) yield return ($"relations-of-{d.ToString().ToLowerInvariant()}", RelationsOf(d));
+        yield return ("absence-page", AbsencePage);
+        yield return ("absences-by-ids", AbsencesByIds);
+        yield return ("absences-of", AbsencesOf);
+        yield return ("merge-absences", MergeAbsences);
+        yield return ("history", History);
         yield return ("stats", Stats);
         yield return ("version", Version);
+        yield return ("model-version", ModelVersion);
+        yield return ("migrate-relations", MigrateRelations);
+        yield return ("migrate-entities", MigrateEntities);
+        yield return ("set-model", SetModel);
         yield return ("bump-version", BumpVersion);
         yield return ("write-context", WriteContext);
         yield return ("merge-sources", MergeSources);

@@ -15,12 +15,18 @@ public static class GraphValidator
         Duplicates(graph.Sources.Select(s => s.Id), "sources", origin, errors);
         Duplicates(graph.Entities.Select(e => e.Id), "entities", origin, errors);
         Duplicates(graph.Relations.Select(r => r.Id), "relations", origin, errors);
+        Duplicates(graph.Absences.Select(a => a.Id), "absences", origin, errors);
         for (var i = 0; i < graph.Sources.Count; i++)
             FactRules.CheckSource(graph.Sources[i], f => $"{origin}: sources[{i}].{f}", errors);
         for (var i = 0; i < graph.Entities.Count; i++)
             FactRules.CheckEntity(graph.Entities[i], context, f => $"{origin}: entities[{i}].{f}", errors);
         for (var i = 0; i < graph.Relations.Count; i++)
             FactRules.CheckRelation(graph.Relations[i], context, f => $"{origin}: relations[{i}].{f}", errors);
+        for (var i = 0; i < graph.Absences.Count; i++)
+            FactRules.CheckAbsence(graph.Absences[i], context, f => $"{origin}: absences[{i}].{f}", errors);
+        var index = graph.Absences.Select((a, i) => (a.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        foreach (var (absence, message) in FactRules.Conflicts(graph.Absences, graph.Relations, context))
+            errors.Add(new($"{origin}: absences[{index[absence.Id]}].id", absence.Id, message));
         return errors;
     }
 
@@ -37,10 +43,12 @@ public static class GraphValidator
 
     private sealed class Context(SeedGraph graph) : IFactContext
     {
-        private readonly Dictionary<string, EntityKind> _kinds = graph.Entities.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
+        private readonly Dictionary<string, Entity> _entities = graph.Entities.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         private readonly HashSet<string> _sources = graph.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
 
-        public EntityKind? KindOf(string entityId) => _kinds.TryGetValue(entityId, out var k) ? k : null;
+        public EntityKind? KindOf(string entityId) => _entities.TryGetValue(entityId, out var e) ? e.Kind : null;
+
+        public Entity? EntityOf(string entityId) => _entities.GetValueOrDefault(entityId);
 
         public bool SourceExists(string sourceId) => _sources.Contains(sourceId);
     }

@@ -8,8 +8,8 @@ namespace Wb6Graph.Seeds;
 internal static class TemplateReader
 {
     private static readonly string[] TemplateKeys = ["id", "name", "description", "countries", "items"];
-    private static readonly string[] ItemKeys = ["id", "label", "legalBasis", "eligibleBeforeAccession", "pattern"];
-    private static readonly string[] StepKeys = ["type", "direction", "kind", "to"];
+    private static readonly string[] ItemKeys = ["id", "label", "legalBasis", "eligibleBeforeAccession", "countsInScore", "pattern", "partial", "partialLabel"];
+    private static readonly string[] StepKeys = ["type", "direction", "kind", "to", "role"];
 
     public static GapTemplate? Read(string file, YamlMappingNode root, IFactContext graph, List<ValidationError> errors)
     {
@@ -32,8 +32,17 @@ internal static class TemplateReader
             if (!itemIds.Add(itemId)) errors.Add(new(item.Where("id"), itemId, "duplicate item id in this template"));
             var steps = item.Mappings("pattern").Select(s => ReadStep(new YamlFields(file, s, StepKeys, errors), graph, errors)).ToList();
             if (steps.Count == 0) errors.Add(new(item.Where("pattern"), itemId, "an item needs a pattern of at least one step"));
+            var partial = item.Sequences("partial")
+                .Select(p => (IReadOnlyList<PatternStep>)p.Select(s => ReadStep(new YamlFields(file, s, StepKeys, errors), graph, errors)).ToList())
+                .ToList();
+            if (partial.Any(p => p.Count == 0)) errors.Add(new(item.Where("partial"), itemId, "each partial pattern needs at least one step"));
             items.Add(new GapTemplateItem(itemId, item.Text("label", required: true) ?? itemId, item.Text("legalBasis"),
-                item.Bool("eligibleBeforeAccession") ?? true, steps));
+                item.Bool("eligibleBeforeAccession") ?? true, steps)
+            {
+                Partial = partial,
+                PartialLabel = item.Text("partialLabel"),
+                CountsInScore = item.Bool("countsInScore") ?? true,
+            });
         }
         return new GapTemplate(id, f.Text("name", required: true) ?? id, f.Text("description"), countries, items);
     }
@@ -62,7 +71,7 @@ internal static class TemplateReader
         };
         var to = f.Text("to");
         if (to is not null && graph.KindOf(to) is null) errors.Add(new(f.Where("to"), to, "unknown entity id"));
-        return new PatternStep(types, direction, kinds, to);
+        return new PatternStep(types, direction, kinds, to) { Role = f.Text("role") };
 
         Direction Bad(string text)
         {

@@ -10,7 +10,7 @@ internal static class WriteChecks
     {
         if (refs.IsEmpty) errors.Add(new(field, null, "at least one source is required: an existing source id or a new source"));
         for (var i = 0; i < refs.Ids.Count; i++)
-            if (!stored.ContainsKey(refs.Ids[i])) errors.Add(new($"{field}.ids[{i}]", refs.Ids[i], "unknown source id"));
+            if (!stored.ContainsKey(refs.Ids[i].Source)) errors.Add(new($"{field}.ids[{i}]", refs.Ids[i].Source, "unknown source id"));
         var fresh = new List<Source>();
         for (var i = 0; i < refs.New.Count; i++)
         {
@@ -43,24 +43,39 @@ internal static class WriteChecks
         new("input.id", id, "a relation with this id exists; give another id (relations are never overwritten: end or retract the old one)");
 
     /// <summary>The relation a user's input describes, citing its sources and the new ones it brings.</summary>
-    public static Relation NewRelation(RelationInput input, string id, RelationType type, Confidence confidence) =>
-        new(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role, confidence, input.Attributes ?? [],
-            Cited(input.Sources), null, Origin.User);
-
-    /// <summary>Ending brings the end forward (a strategy replaced early); it never extends a fact.</summary>
-    public static void CheckEnd(string id, Relation existing, DateOnly validTo, List<ValidationError> errors)
+    public static Relation NewRelation(RelationInput input, string id, RelationType type, Confidence confidence, List<ValidationError> errors)
     {
-        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
-        if (existing.ValidTo is { } ended && validTo >= ended)
-            errors.Add(new("validTo", Dates.Format(validTo), $"the relation already ends on {Dates.Format(ended)}; endRelation can only bring that date forward"));
-        if (existing.ValidFrom is { } from && validTo <= from)
-            errors.Add(new("validTo", Dates.Format(validTo), $"validTo must be after the relation's validFrom ({Dates.Format(from)})"));
+        Alignment? alignment = null;
+        if (input.Alignment is { } text)
+        {
+            if (Enum.TryParse<Alignment>(text, true, out var a) && text.All(char.IsLetter)) alignment = a;
+            else errors.Add(new("input.alignment", text, "alignment must be FULL, PARTIAL or DRAFT"));
+        }
+        return new(id, type, input.From, input.To, input.ValidFrom, input.ValidTo, input.Role, confidence, input.Attributes ?? [],
+            Cited(input.Sources), null, Origin.User)
+        {
+            OccurredOn = input.OccurredOn,
+            AttestedOn = input.AttestedOn,
+            Alignment = alignment,
+        };
     }
 
-    public static Relation Ended(Relation existing, DateOnly validTo, SourceRefs sources) => existing with
+    /// <summary>Ending brings the end forward (a strategy replaced early); it never extends a fact. Acts do not end.</summary>
+    public static void CheckEnd(string id, Relation existing, PartialDate validTo, List<ValidationError> errors)
+    {
+        if (existing.Retracted is not null) errors.Add(new("id", id, "the relation is retracted; it cannot be ended"));
+        if (existing.IsAct)
+            errors.Add(new("id", id, $"{existing.Type} is an act: it happened and stays history; retract it if it was wrong"));
+        if (existing.ValidTo is { } ended && validTo.First >= ended.First)
+            errors.Add(new("validTo", validTo.ToString(), $"the relation already ends on {ended}; endRelation can only bring that date forward"));
+        if ((existing.ValidFrom ?? existing.AttestedOn) is { } from && validTo.Last <= from.First)
+            errors.Add(new("validTo", validTo.ToString(), $"validTo must be after the relation's start ({from})"));
+    }
+
+    public static Relation Ended(Relation existing, PartialDate validTo, SourceRefs sources) => existing with
     {
         ValidTo = validTo,
-        Sources = existing.Sources.Concat(Cited(sources)).Distinct().ToList(),
+        Sources = existing.Sources.Concat(Cited(sources)).DistinctBy(c => c.Source).ToList(),
         Origin = Origin.User,
     };
 
@@ -77,8 +92,8 @@ internal static class WriteChecks
     /// The ids a write cites: the stored sources it names and the new ones it brings, each once. A new source that is
     /// already stored as it is (the same MoU cited by a second write) is cited too; only a different one is an error.
     /// </summary>
-    private static List<string> Cited(SourceRefs sources) =>
-        sources.Ids.Concat(sources.New.Select(n => n.Id)).Distinct().ToList();
+    public static List<Citation> Cited(SourceRefs sources) =>
+        sources.Ids.Concat(sources.New.Select(n => new Citation(n.Id))).DistinctBy(c => c.Source).ToList();
 
     public static void ThrowIfAny(List<ValidationError> errors)
     {

@@ -56,14 +56,62 @@ internal sealed class YamlFields
         return null;
     }
 
-    public DateOnly? Date(string field)
+    /// <summary>A date to the day, month or year, kept at the precision it is written with.</summary>
+    public PartialDate? Date(string field)
     {
         var text = Text(field);
         if (text is null) return null;
-        if (Dates.TryParse(text, out var day)) return day;
+        if (PartialDate.TryParse(text, out var date)) return date;
         _errors.Add(new(At(_values[field]), text, $"bad date in '{field}'; write YYYY-MM-DD, YYYY-MM or YYYY"));
         return null;
     }
+
+    /// <summary>A date that must be a whole day (the day a page was read).</summary>
+    public DateOnly? Day(string field)
+    {
+        var date = Date(field);
+        if (date is { IsExact: false } d)
+        {
+            _errors.Add(new(At(_values[field]), d.ToString(), $"'{field}' must be a day, YYYY-MM-DD"));
+            return null;
+        }
+        return date?.First;
+    }
+
+    /// <summary>
+    /// The sources a fact cites: each item a source id, or a mapping {source, locator, note} that says where in the
+    /// source and what it says. Returns each citation with where it was written.
+    /// </summary>
+    public IReadOnlyList<(Citation Citation, string Where, bool Detailed)> Citations(string field)
+    {
+        if (!_values.TryGetValue(field, out var node)) return [];
+        var items = node switch
+        {
+            YamlSequenceNode seq => seq.Children,
+            YamlScalarNode or YamlMappingNode => [node],
+            _ => [],
+        };
+        var result = new List<(Citation, string, bool)>();
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case YamlScalarNode { Value: { Length: > 0 } id }:
+                    result.Add((new Citation(id.Trim()), At(item), false));
+                    break;
+                case YamlMappingNode map:
+                    var f = new YamlFields(_file, map, CitationKeys, _errors);
+                    result.Add((new Citation(f.Text("source", required: true) ?? "", f.Text("locator"), f.Text("note")), At(item), true));
+                    break;
+                default:
+                    _errors.Add(new(At(item), null, $"each item of '{field}' must be a source id or a mapping {{source, locator, note}}"));
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static readonly string[] CitationKeys = ["source", "locator", "note"];
 
     public bool? Bool(string field)
     {
@@ -135,6 +183,32 @@ internal sealed class YamlFields
         if (node is YamlMappingNode map) return map;
         _errors.Add(new(At(node), null, $"field '{field}' must be a mapping"));
         return null;
+    }
+
+    /// <summary>A list of lists of mappings (the partial patterns of a gap item), each inner list in order.</summary>
+    public IEnumerable<IReadOnlyList<YamlMappingNode>> Sequences(string field)
+    {
+        if (!_values.TryGetValue(field, out var node)) yield break;
+        if (node is not YamlSequenceNode outer)
+        {
+            _errors.Add(new(At(node), null, $"'{field}' must be a list of patterns, each a list of steps"));
+            yield break;
+        }
+        foreach (var item in outer.Children)
+        {
+            if (item is not YamlSequenceNode inner)
+            {
+                _errors.Add(new(At(item), null, $"each item of '{field}' must be a list of steps"));
+                continue;
+            }
+            var steps = new List<YamlMappingNode>();
+            foreach (var step in inner.Children)
+            {
+                if (step is YamlMappingNode map) steps.Add(map);
+                else _errors.Add(new(At(step), null, "each step must be a mapping"));
+            }
+            yield return steps;
+        }
     }
 
     public IEnumerable<YamlMappingNode> Mappings(string field)

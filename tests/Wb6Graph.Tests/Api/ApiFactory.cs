@@ -100,10 +100,13 @@ public sealed class CountingStore(IGraphStore inner) : IGraphStore
     public Task<GraphStats> GetStatsAsync(CancellationToken ct = default) => Count(inner.GetStatsAsync(ct));
     public Task<Entity> UpsertEntityAsync(EntityInput input, CancellationToken ct = default) => Count(inner.UpsertEntityAsync(input, ct));
     public Task<Relation> AddRelationAsync(RelationInput input, CancellationToken ct = default) => Count(inner.AddRelationAsync(input, ct));
-    public Task<Relation> EndRelationAsync(string id, DateOnly validTo, SourceRefs sources, CancellationToken ct = default) => Count(inner.EndRelationAsync(id, validTo, sources, ct));
+    public Task<Relation> EndRelationAsync(string id, PartialDate validTo, SourceRefs sources, CancellationToken ct = default) => Count(inner.EndRelationAsync(id, validTo, sources, ct));
     public Task<Relation> RetractRelationAsync(string id, string reason, SourceRefs sources, CancellationToken ct = default) => Count(inner.RetractRelationAsync(id, reason, sources, ct));
     public IAsyncEnumerable<Source> ReadSourcesAsync(CancellationToken ct = default) => inner.ReadSourcesAsync(ct);
     public IAsyncEnumerable<Entity> ReadEntitiesAsync(CancellationToken ct = default) => inner.ReadEntitiesAsync(ct);
     public IAsyncEnumerable<Relation> ReadRelationsAsync(CancellationToken ct = default) => inner.ReadRelationsAsync(ct);
+    public IAsyncEnumerable<Absence> ReadAbsencesAsync(CancellationToken ct = default) => inner.ReadAbsencesAsync(ct);
+    public Task<IReadOnlyList<Absence>> GetAbsencesAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct = default) => Count(inner.GetAbsencesAsync(entityIds, ct));
+    public Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, CancellationToken ct = default) => Count(inner.FindHistoryAsync(query, ct));
     public Task<LoadResult> LoadSeedsAsync(SeedGraph graph, IProgress<double>? progress = null, CancellationToken ct = default) => inner.LoadSeedsAsync(graph, progress, ct);
 }

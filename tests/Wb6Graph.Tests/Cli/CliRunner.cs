@@ -12,15 +12,16 @@ internal sealed class CliRunner : IDisposable
             url: https://example.org/communique
             kind: official
             published: 2023-07-14
+            retrieved: 2026-12-04
         entities:
           - id: fr
             kind: Country
             name: France
-            sources: [mfa-fr]
+            sources: [{source: mfa-fr, locator: para 1, note: France signed the communique.}]
           - id: me
             kind: Country
             name: Montenegro
-            sources: [mfa-fr]
+            sources: [{source: mfa-fr, locator: para 1, note: Montenegro signed the communique.}]
           - id: wb3c
             kind: RegionalCentre
             name: Western Balkans Cyber Capacity Centre
@@ -28,21 +29,21 @@ internal sealed class CliRunner : IDisposable
             aliases: [WB3C]
             attributes:
               city: Podgorica
-            sources: [mfa-fr]
+            sources: [{source: mfa-fr, locator: para 2, note: The centre is in Podgorica.}]
         relations:
           - from: fr
             type: FOUNDED
             to: wb3c
             date: 2023-07-14
             confidence: H
-            sources: [mfa-fr]
+            sources: [{source: mfa-fr, locator: para 2, note: France is a founder.}]
           - from: wb3c
             type: BASED_IN
             to: me
             validFrom: 2023-07-14
             confidence: H
             role: "host, \"seat\""
-            sources: [mfa-fr]
+            sources: [{source: mfa-fr, locator: para 2, note: The centre sits in Montenegro.}]
         """;
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("wb6-cli-");

@@ -8,7 +8,7 @@ namespace Wb6Graph.Tests.Contract;
 /// The small fixed graph of the contract tests; every expected answer in <see cref="StoreContractTests"/> is worked out
 /// by hand from this picture:
 /// <code>
-///   ba ─PARTY_TO→ budapest ←PARTY_TO─ al ─ADOPTED→ strat-old (2020..2024)
+///   ba ─PARTY_TO→ budapest ←PARTY_TO─ al ─APPLIES→ strat-old (2020..2024)
 ///   ba ─BENEFICIARY_OF→ wb3c (from 2023-05) ←BENEFICIARY_OF─ al
 ///   al ─DESIGNATED_AS→ aksk ─COMPETENT_AUTHORITY_OF→ al      (two relations, one step)
 ///   aksk ─MEMBER_OF→ first (M, from 2020)
@@ -37,7 +37,7 @@ internal static class ContractGraph
         .Entity("enisa", EntityKind.EuBody, "ENISA")
         .Relation("ba", "PARTY_TO", "budapest")
         .Relation("al", "PARTY_TO", "budapest")
-        .Relation("al", "ADOPTED", "strat-old", validFrom: new(2020, 1, 1), validTo: new(2024, 1, 1))
+        .Relation("al", "APPLIES", "strat-old", validFrom: new(2020, 1, 1), validTo: new(2024, 1, 1))
         .Relation("ba", "BENEFICIARY_OF", "wb3c", validFrom: new(2023, 5, 1))
         .Relation("al", "BENEFICIARY_OF", "wb3c", validFrom: new(2023, 5, 1))
         .Relation("al", "DESIGNATED_AS", "aksk", validFrom: new(2017, 1, 1))
@@ -53,7 +53,7 @@ internal static class ContractGraph
     public static GapTemplate Template() => new("contract", "Contract template", null, ["al", "ba"],
     [
         Item("competent-authority", true, Step([RelationType.COMPETENT_AUTHORITY_OF], Direction.In, [], null)),
-        Item("strategy", true, Step([RelationType.ADOPTED], Direction.Out, [EntityKind.Strategy], null)),
+        Item("strategy", true, Step([RelationType.APPLIES], Direction.Out, [EntityKind.Strategy], null)),
         Item("csirt-first", true, Step([RelationType.DESIGNATED_AS], Direction.Out, [], null), Step([RelationType.MEMBER_OF], Direction.Out, [], "first")),
         Item("csirts-network", false, Step([RelationType.DESIGNATED_AS], Direction.Out, [], null), Step([RelationType.MEMBER_OF], Direction.Out, [], "csirts-network")),
     ]);

@@ -68,14 +68,16 @@ internal static class CypherLinter
         var entity = new Entity("e", EntityKind.Country, "E", [], null, null, [], null, null, []);
         var relation = new Relation("r", RelationType.FOUNDED, "a", "b", null, null, null, Confidence.H, [], []);
         var source = new Source("s", "S", null, null, null, null, SourceKind.Official);
+        var absence = new Absence("x", "a", RelationType.DESIGNATED_AS, null, null, null, null, Confidence.H, []);
         var keys = Neo4jMapping.EntityProps(entity).Keys
             .Concat(Neo4jMapping.RelationProps(relation).Keys)
             .Concat(Neo4jMapping.SourceProps(source).Keys)
-            .Append("dataVersion")
+            .Concat(Neo4jMapping.AbsenceProps(absence).Keys)
+            .Append("dataVersion").Append("model")
             .Distinct().Order(StringComparer.Ordinal).ToList();
         return new
         {
-            labels = new[] { "Entity", "Source", "Meta" }.Concat(Enum.GetNames<EntityKind>()).ToList(),
+            labels = new[] { "Entity", "Source", "Meta", "Absence" }.Concat(Enum.GetNames<EntityKind>()).ToList(),
             relationshipTypes = Enum.GetNames<RelationType>(),
             propertyKeys = keys,
         };

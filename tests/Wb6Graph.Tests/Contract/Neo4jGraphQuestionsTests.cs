@@ -50,7 +50,7 @@ public sealed class Neo4jGraphQuestionsTests
     [Fact]
     public async Task Every_statement_sent_is_one_the_linter_checks()
     {
-        var linted = S.All(new EngineLimits(), [ContractGraph.Template()]).Select(s => s.Cypher).ToHashSet();
+        var linted = S.All(new EngineLimits()).Concat(Neo4jStoreStatements.All()).Select(s => s.Cypher).ToHashSet();
 
         await _questions.PathsAsync("kcss", "enisa", 3, new TraversalOptions(ForwardOnly: true, MaxHops: 4));
         await _questions.ShortestPathAsync("kcss", "enisa", new TraversalOptions(), PathWeighting.Evidence);
@@ -129,30 +129,47 @@ public sealed class Neo4jGraphQuestionsTests
     }
 
     [Fact]
-    public async Task Gap_status_comes_from_the_chains_Neo4j_returns()
+    public async Task Gap_status_comes_from_the_steps_Neo4j_returns_and_the_absences()
     {
         var template = ContractGraph.Template();
-        var strategy = S.GapChains(template.Items[1].Pattern);
-        var first = S.GapChains(template.Items[2].Pattern);
-        // The strategy chain has ended (holds = false); the chain to FIRST holds; none reaches the CSIRTs Network.
-        // The last two items share one statement: their fixed ends differ only in the parameter $to2.
-        _answers[strategy] = _ => Result(["ids", "nodes", "rels", "froms", "tos", "holds"],
-            [[new[] { "al", "strat-old" }, new[] { Entity("al"), Entity("strat-old", "Strategy") }, new[] { Relation("al-adopted-strat-old", "ADOPTED", validTo: "2024-01-01") }, new[] { "al" }, new[] { "strat-old" }, false]]);
-        _answers[first] = r => r.Parameters.GetProperty("to2").GetString() != "first" ? Result([], []) : Result(["ids", "nodes", "rels", "froms", "tos", "holds"],
-        [
-            [new[] { "al", "aksk", "first" }, new[] { Entity("al"), Entity("aksk", "NationalAuthority"), Entity("first", "Network") },
-                new[] { Relation("al-designated-as-aksk", "DESIGNATED_AS"), Relation("aksk-member-of-first", "MEMBER_OF", "M") }, new[] { "al", "aksk" }, new[] { "aksk", "first" }, true],
-        ]);
+        _answers[Neo4jStoreStatements.EntitiesByIds] = r => Result(["n"], r.Parameters.GetProperty("ids").EnumerateArray().Select(id => new[] { Entity(id.GetString()!) }).ToArray());
+        // One statement per direction serves every step; the types parameter says which step is asked.
+        _answers[S.GapStep(Direction.Out)] = r =>
+        {
+            var types = r.Parameters.GetProperty("types").EnumerateArray().Select(t => t.GetString()).ToList();
+            return types switch
+            {
+                ["APPLIES"] => Result(["id", "r", "fromId", "toId", "m"],
+                    [["al", Relation("al-applies-strat-old", "APPLIES", validTo: "2024-01-01"), "al", "strat-old", Entity("strat-old", "Strategy")]]),
+                ["DESIGNATED_AS"] => Result(["id", "r", "fromId", "toId", "m"],
+                    [["al", Relation("al-designated-as-aksk", "DESIGNATED_AS"), "al", "aksk", Entity("aksk", "NationalAuthority")]]),
+                ["MEMBER_OF"] => Result(["id", "r", "fromId", "toId", "m"],
+                    [["aksk", Relation("aksk-member-of-first", "MEMBER_OF", "M"), "aksk", "first", Entity("first", "Network")]]),
+                _ => Result([], []),
+            };
+        };
+        // Nothing links a competent authority to al, and a source documents that there is none.
+        _answers[Neo4jStoreStatements.AbsencesOf] = _ => Result(["x"],
+            [[Node("Absence", new { id = "no-ca-al", type = "COMPETENT_AUTHORITY_OF", to = "al", validFrom = "2024", confidence = "H", sources = new[] { "s" } })]]);
 
         var report = Assert.Single(await _questions.GapsAsync(template, "al", new DateOnly(2025, 1, 1)));
 
         Assert.Equal([GapStatus.Missing, GapStatus.Expired, GapStatus.Present, GapStatus.NotEligible], report.Items.Select(i => i.Status));
+        Assert.Equal("no-ca-al", Assert.Single(report.Items[0].Absences).Id);
         Assert.Equal(0.3333, report.Score);
+        Assert.Equal(1.0, report.Coverage);
         var evidence = Assert.Single(report.Items[2].Evidence);
         Assert.Equal(["al", "aksk", "first"], evidence.Entities.Select(e => e.Id));
         Assert.Equal([RelationType.MEMBER_OF], evidence.Steps[1].Relations.Select(r => r.Type));
-        var sent = _server.Requests.First(r => r.Statement == first).Parameters;
-        Assert.Equal(("al", "first", "2025-01-01"), (sent.GetProperty("country").GetString(), sent.GetProperty("to2").GetString(), sent.GetProperty("asOf").GetString()));
+        var steps = _server.Requests.Where(r => r.Statement == S.GapStep(Direction.Out)).Select(r => r.Parameters.GetProperty("ids").EnumerateArray().Select(i => i.GetString()).ToList()).ToList();
+        Assert.Contains(["aksk"], steps);
+
+        // Without the documented absence, nobody looked: the competent authority is UNKNOWN, not MISSING, and leaves the score.
+        _answers[Neo4jStoreStatements.AbsencesOf] = _ => Result([], []);
+        var unknown = Assert.Single(await _questions.GapsAsync(template, "al", new DateOnly(2025, 1, 1)));
+        Assert.Equal(GapStatus.Unknown, unknown.Items[0].Status);
+        Assert.Equal(0.5, unknown.Score);
+        Assert.Equal(0.6667, unknown.Coverage);
     }
 
     [Fact]

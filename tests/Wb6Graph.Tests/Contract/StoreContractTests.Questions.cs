@@ -113,9 +113,11 @@ public abstract partial class StoreContractTests
         Assert.Equal(0.6667, now.Score);
         Assert.Equal(["al", "aksk", "first"], now.Items[2].Evidence.Single().Entities.Select(e => e.Id));
         Assert.Equal(1.0, then.Score);
-        Assert.Equal([GapStatus.Present, GapStatus.Missing, GapStatus.Missing, GapStatus.NotEligible], early.Items.Select(i => i.Status));
-        Assert.Equal([GapStatus.Missing, GapStatus.Missing, GapStatus.Missing, GapStatus.NotEligible], ba.Items.Select(i => i.Status));
-        Assert.Equal(0, ba.Score);
+        // Nothing documents an absence: before the facts began, and for ba, the items are not known, not missing.
+        Assert.Equal([GapStatus.Present, GapStatus.Unknown, GapStatus.Unknown, GapStatus.NotEligible], early.Items.Select(i => i.Status));
+        Assert.Equal([GapStatus.Unknown, GapStatus.Unknown, GapStatus.Unknown, GapStatus.NotEligible], ba.Items.Select(i => i.Status));
+        Assert.Null(ba.Score);
+        Assert.Equal(0, ba.Coverage);
     }
 
     [ContractFact]
@@ -193,9 +195,9 @@ public abstract partial class StoreContractTests
         foreach (var eu in new[] { "eu1", "eu2", "eu3" })
         {
             builder.Entity(eu, EntityKind.EuBody, eu).Relation("a-hub", "COOPERATES_WITH", eu).Relation("x-csirt", "COOPERATES_WITH", eu);
-            foreach (var leaf in new[] { $"{eu}-p1", $"{eu}-p2" }) builder.Entity(leaf, EntityKind.Project, leaf).Relation(eu, "COOPERATES_WITH", leaf);
+            foreach (var leaf in new[] { $"{eu}-p1", $"{eu}-p2" }) builder.Entity(leaf, EntityKind.Project, leaf).Relation(eu, "PARTNER_OF", leaf);
         }
-        foreach (var leaf in new[] { "l1", "l2", "l3" }) builder.Entity(leaf, EntityKind.Event, leaf).Relation("a-hub", "COOPERATES_WITH", leaf);
+        foreach (var leaf in new[] { "l1", "l2", "l3" }) builder.Entity(leaf, EntityKind.Event, leaf).Relation("a-hub", "PARTICIPATED_IN", leaf);
         var (_, questions, owner) = await OpenAsync(builder.Build());
         await using var _ = owner;
 

@@ -82,11 +82,11 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     [ContractFact]
     public async Task AsOf_keeps_only_what_held_that_day()
     {
-        var types = new HashSet<RelationType> { RelationType.BENEFICIARY_OF, RelationType.ADOPTED };
+        var types = new HashSet<RelationType> { RelationType.BENEFICIARY_OF, RelationType.APPLIES };
         var in2022 = await Store.FindRelationsAsync(new RelationQuery(Types: types, AsOf: Y2022));
         var in2025 = await Store.FindRelationsAsync(new RelationQuery(Types: types, AsOf: Y2025));
 
-        Assert.Equal(["al-adopted-strat-old"], in2022.Items.Select(r => r.Id));
+        Assert.Equal(["al-applies-strat-old"], in2022.Items.Select(r => r.Id));
         Assert.Equal(["al-beneficiary-of-wb3c", "ba-beneficiary-of-wb3c"], in2025.Items.Select(r => r.Id).Order());
     }
 

@@ -21,8 +21,8 @@ public sealed class EmbeddedStoreTests : IDisposable
                 [new AttributeValue("trainingSessionsDelivered", AttributeType.Integer, "7")], new DateOnly(2023, 5, 1), null, ["communique"]),
         ],
         [
-            new Relation("fr-founded-wb3c", RelationType.FOUNDED, "fr", "wb3c", new DateOnly(2023, 5, 1), null, null, Confidence.H, [], ["communique"]),
-            new Relation("me-founded-wb3c", RelationType.FOUNDED, "me", "wb3c", new DateOnly(2023, 5, 1), null, null, Confidence.H, [], ["communique"]),
+            new Relation("fr-founded-wb3c", RelationType.FOUNDED, "fr", "wb3c", null, null, null, Confidence.H, [], ["communique"]) { OccurredOn = new DateOnly(2023, 5, 1) },
+            new Relation("me-member-of-wb3c", RelationType.MEMBER_OF, "me", "wb3c", new DateOnly(2023, 5, 1), null, null, Confidence.H, [], ["communique"]),
         ]);
 
     private EmbeddedGraphStore OpenFile() => EmbeddedGraphStore.Open(new EmbeddedStoreOptions { DataDirectory = _dir });
@@ -39,7 +39,7 @@ public sealed class EmbeddedStoreTests : IDisposable
         var wb3c = await store.GetEntityAsync("wb3c");
         Assert.Equal(Seeds().Entities[2].Attributes, wb3c!.Attributes);
         var relations = await store.GetRelationsOfAsync(["wb3c"], Direction.In, RelationFilter.All);
-        Assert.Equal(["fr-founded-wb3c", "me-founded-wb3c"], relations["wb3c"].Select(r => r.Id));
+        Assert.Equal(["fr-founded-wb3c", "me-member-of-wb3c"], relations["wb3c"].Select(r => r.Id));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class EmbeddedStoreTests : IDisposable
         using var store = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { InMemory = true });
         await store.LoadSeedsAsync(Seeds());
         await store.UpsertEntityAsync(new EntityInput("wb3c", "RegionalCentre", "WB3C (renamed by a user)", null, "me", null, null, null, null, SourceRefs.Of("communique")));
-        await store.EndRelationAsync("fr-founded-wb3c", new DateOnly(2030, 1, 1), SourceRefs.Of("communique"));
+        await store.EndRelationAsync("me-member-of-wb3c", new DateOnly(2030, 1, 1), SourceRefs.Of("communique"));
         await store.AddRelationAsync(Funds("fr", "wb3c", "communique"));
 
         var changedSeeds = Seeds() with { Entities = Seeds().Entities.Select(e => e with { Description = "edited in YAML" }).ToList() };
@@ -68,7 +68,7 @@ public sealed class EmbeddedStoreTests : IDisposable
         Assert.Equal(2, result.KeptUserFacts);
         Assert.Equal("WB3C (renamed by a user)", (await store.GetEntityAsync("wb3c"))!.Name);
         Assert.Equal("edited in YAML", (await store.GetEntityAsync("fr"))!.Description);
-        Assert.Equal(new DateOnly(2030, 1, 1), (await store.GetRelationAsync("fr-founded-wb3c"))!.ValidTo);
+        Assert.Equal(new DateOnly(2030, 1, 1), (await store.GetRelationAsync("me-member-of-wb3c"))!.ValidTo);
         Assert.NotNull(await store.GetRelationAsync("fr-funds-wb3c"));
     }
 
@@ -83,7 +83,7 @@ public sealed class EmbeddedStoreTests : IDisposable
         using var reopened = OpenFile();
         var relation = await reopened.GetRelationAsync("fr-funds-wb3c");
         Assert.Equal(Origin.User, relation!.Origin);
-        Assert.Equal(["communique"], relation.Sources);
+        Assert.Equal(["communique"], relation.Sources.Select(c => c.Source));
         Assert.Equal(3, reopened.Snapshot.RelationCount);
     }
 
@@ -93,9 +93,9 @@ public sealed class EmbeddedStoreTests : IDisposable
         // The writer is abandoned, not disposed: no checkpoint, no clean close, as when a process is killed.
         var writer = OpenFile();
         await writer.LoadSeedsAsync(Seeds());
-        await writer.RetractRelationAsync("me-founded-wb3c", "test", SourceRefs.Of("communique"));
+        await writer.RetractRelationAsync("me-member-of-wb3c", "test", SourceRefs.Of("communique"));
         using var other = OpenFile();
-        Assert.Equal("test", (await other.GetRelationAsync("me-founded-wb3c"))!.Retracted!.Reason);
+        Assert.Equal("test", (await other.GetRelationAsync("me-member-of-wb3c"))!.Retracted!.Reason);
         Assert.Equal(writer.DataVersion, other.DataVersion);
         GC.KeepAlive(writer);
     }
@@ -123,18 +123,21 @@ public sealed class EmbeddedStoreTests : IDisposable
         using var store = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { InMemory = true });
         await store.LoadSeedsAsync(Seeds());
         var newSource = new Source("later-news", "Later news", null, null, "https://example.org/later", null, SourceKind.Press);
-        var ended = await store.EndRelationAsync("fr-founded-wb3c", new DateOnly(2025, 2, 1), new SourceRefs([], [newSource]));
-        Assert.Equal(["communique", "later-news"], ended.Sources);
+        var ended = await store.EndRelationAsync("me-member-of-wb3c", new DateOnly(2025, 2, 1), new SourceRefs([], [newSource]));
+        Assert.Equal(["communique", "later-news"], ended.Sources.Select(c => c.Source));
         Assert.NotNull(await store.GetSourceAsync("later-news"));
+        // An act happened and stays history: it cannot be ended, only retracted if it was wrong.
+        var act = await Assert.ThrowsAsync<GraphValidationException>(() => store.EndRelationAsync("fr-founded-wb3c", new DateOnly(2025, 2, 1), SourceRefs.Of("communique")));
+        Assert.Contains("is an act", act.Errors.Single().Message, StringComparison.Ordinal);
 
         var asOf2026 = await store.GetRelationsOfAsync(["wb3c"], Direction.In, new RelationFilter(AsOf: new DateOnly(2026, 1, 1)));
-        Assert.Equal(["me-founded-wb3c"], asOf2026["wb3c"].Select(r => r.Id));
+        Assert.Equal(["fr-founded-wb3c"], asOf2026["wb3c"].Select(r => r.Id));
 
-        await store.RetractRelationAsync("me-founded-wb3c", "mistaken", SourceRefs.Of("later-news"));
+        await store.RetractRelationAsync("fr-founded-wb3c", "mistaken", SourceRefs.Of("later-news"));
         Assert.Empty((await store.GetRelationsOfAsync(["wb3c"], Direction.In, new RelationFilter(AsOf: new DateOnly(2026, 1, 1))))["wb3c"]);
         var withRetracted = await store.GetRelationsOfAsync(["wb3c"], Direction.In, new RelationFilter(IncludeRetracted: true));
-        Assert.Equal("mistaken", withRetracted["wb3c"].Single(r => r.Id == "me-founded-wb3c").Retracted!.Reason);
-        var again = await Assert.ThrowsAsync<GraphValidationException>(() => store.RetractRelationAsync("me-founded-wb3c", "twice", SourceRefs.Of("communique")));
+        Assert.Equal("mistaken", withRetracted["wb3c"].Single(r => r.Id == "fr-founded-wb3c").Retracted!.Reason);
+        var again = await Assert.ThrowsAsync<GraphValidationException>(() => store.RetractRelationAsync("fr-founded-wb3c", "twice", SourceRefs.Of("communique")));
         Assert.Contains("already retracted", again.Errors.Single().Message, StringComparison.Ordinal);
     }
 

@@ -18,7 +18,8 @@ public sealed class SnapshotTopologyTests(ITestOutputHelper output) : IDisposabl
 
     private static readonly Source Note = new("note", "Working note", "Wb6Graph", new DateOnly(2024, 1, 1), null, "note.txt", SourceKind.Official);
 
-    private static readonly RelationType[] Types = [RelationType.FUNDS, RelationType.COOPERATES_WITH, RelationType.MEMBER_OF, RelationType.FOUNDED];
+    // States and one act (DONATED_TO), all allowed between organisations.
+    private static readonly RelationType[] Types = [RelationType.FUNDS, RelationType.COOPERATES_WITH, RelationType.PARTNER_OF, RelationType.DONATED_TO];
 
     [Theory]
     [InlineData(1)]
@@ -50,14 +51,20 @@ public sealed class SnapshotTopologyTests(ITestOutputHelper output) : IDisposabl
                         ids.Add(id);
                         break;
                     case 1 when Pick(rnd, written, ended, retracted) is { } toEnd:
-                        await store.EndRelationAsync(toEnd, new DateOnly(2030, 1, 1), SourceRefs.Of("note"));
+                        // Acts do not end: the store refuses, and the test checks it does.
+                        if ((await store.GetRelationAsync(toEnd))!.IsAct)
+                            await Assert.ThrowsAsync<GraphValidationException>(() => store.EndRelationAsync(toEnd, new DateOnly(2030, 1, 1), SourceRefs.Of("note")));
+                        else await store.EndRelationAsync(toEnd, new DateOnly(2030, 1, 1), SourceRefs.Of("note"));
                         break;
                     case 2 when Pick(rnd, written, retracted) is { } toRetract:
                         await store.RetractRelationAsync(toRetract, "checked again", SourceRefs.Of("note"));
                         break;
                     default:
                         var r = RandomRelation(rnd, ids, $"added-{step}");
-                        await store.AddRelationAsync(new RelationInput(r.Id, r.Type.ToString(), r.From, r.To, r.ValidFrom, null, null, "M", null, SourceRefs.Of("note")));
+                        await store.AddRelationAsync(new RelationInput(r.Id, r.Type.ToString(), r.From, r.To, r.ValidFrom, null, null, "M", null, SourceRefs.Of("note"))
+                        {
+                            OccurredOn = r.OccurredOn,
+                        });
                         written.Add(r.Id);
                         break;
                 }
@@ -144,8 +151,10 @@ public sealed class SnapshotTopologyTests(ITestOutputHelper output) : IDisposabl
         var to = (from + 1 + rnd.Next(ids.Count - 1)) % ids.Count;
         // A few repeated pairs, so that parallel relations between the same two entities are covered.
         if (rnd.Next(4) == 0) (from, to) = (0, 1);
-        return new Relation(id, Types[rnd.Next(Types.Length)], ids[from], ids[to], new DateOnly(2020 + rnd.Next(5), 1, 1), null, null,
-            Confidence.M, [], ["note"]);
+        var type = Types[rnd.Next(Types.Length)];
+        var day = new DateOnly(2020 + rnd.Next(5), 1, 1);
+        var act = Vocabulary.Info(type).IsAct;
+        return new Relation(id, type, ids[from], ids[to], act ? null : day, null, null, Confidence.M, [], ["note"]) { OccurredOn = act ? day : null };
     }
 
     /// <summary>Every arc, by ids: (entity, leaving or entering, neighbour, relation).</summary>

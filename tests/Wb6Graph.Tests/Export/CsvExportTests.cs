@@ -39,9 +39,12 @@ public sealed class CsvExportTests
         Assert.Equal("mfa-fr; balkan-insight", hostile[9]);
 
         var founded = tables["relations"].Single(r => r[3] == "FOUNDED");
-        Assert.Equal(["fr", "wb3c", "2023-07-14", "", "co-founder", "H", "amount=1.5"], founded[1..3].Concat(founded[4..9]));
+        Assert.Equal(["fr", "wb3c", "act", "2023-07-14", "", "", "", "", "co-founder", "H", "amount=1.5"], founded[1..3].Concat(founded[4..13]));
+        var leads = tables["relations"].Single(r => r[0] == "hostile-leads");
+        Assert.Equal(["state", "", "2021", "2025-01-01"], leads[4..8]);
+        Assert.Equal("PARTIAL", tables["relations"].Single(r => r[0] == "law-aligns")[9]);
         var retracted = tables["relations"].Single(r => r[0] == "retracted-one");
-        Assert.StartsWith("Misread", retracted[10]);
+        Assert.StartsWith("Misread", retracted[14]);
     }
 
     [Fact]
@@ -57,8 +60,8 @@ public sealed class CsvExportTests
             var entities = Parse(await File.ReadAllTextAsync(Path.Combine(dir.FullName, "graph.entities.csv")));
             var sources = Parse(await File.ReadAllTextAsync(Path.Combine(dir.FullName, "graph.sources.csv")));
             Assert.Equal("id,source,target,label", string.Join(',', relations[0][..4]));
-            Assert.Equal(4, relations.Count);
-            Assert.Equal(5, entities.Count);
+            Assert.Equal(6, relations.Count);
+            Assert.Equal(7, entities.Count);
             Assert.Equal(3, sources.Count);
         }
         finally

@@ -24,7 +24,7 @@ public sealed class JsonExportTests
     {
         using var doc = JsonDocument.Parse(await SampleGraphs.ExportAsync("json", SampleGraphs.Rich()));
         var root = doc.RootElement;
-        Assert.Equal(["entities", "relations", "sources"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["entities", "relations", "absences", "sources"], root.EnumerateObject().Select(p => p.Name));
 
         var wb3c = root.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "wb3c");
         Assert.Equal("RegionalCentre", wb3c.GetProperty("kind").GetString());
@@ -38,6 +38,17 @@ public sealed class JsonExportTests
         var relations = root.GetProperty("relations").EnumerateArray().ToList();
         var founded = relations.Single(r => r.GetProperty("type").GetString() == "FOUNDED");
         Assert.Equal("H", founded.GetProperty("confidence").GetString());
+        // An act carries the day it occurred; dates keep their precision; a citation with a locator is an object.
+        Assert.Equal(("2023-07-14", JsonValueKind.Null), (founded.GetProperty("occurredOn").GetString(), founded.GetProperty("validFrom").ValueKind));
+        var leads = relations.Single(r => r.GetProperty("id").GetString() == "hostile-leads");
+        Assert.Equal("2021", leads.GetProperty("validFrom").GetString());
+        Assert.Equal("balkan-insight", leads.GetProperty("sources")[0].GetProperty("source").GetString());
+        Assert.Equal("mfa-fr", founded.GetProperty("sources")[0].GetString());
+        Assert.Equal("PARTIAL", relations.Single(r => r.GetProperty("id").GetString() == "law-aligns").GetProperty("alignment").GetString());
+        Assert.Equal("2024-06-14", relations.Single(r => r.GetProperty("id").GetString() == "fr-member-of-wb3c").GetProperty("attestedOn").GetString());
+        var absence = Assert.Single(root.GetProperty("absences").EnumerateArray().ToList());
+        Assert.Equal(("shqiperia", "DESIGNATED_AS", "Csirt", "2022"), (absence.GetProperty("from").GetString(), absence.GetProperty("type").GetString(),
+            absence.GetProperty("kind").GetString(), absence.GetProperty("validFrom").GetString()));
         Assert.Equal("fr", founded.GetProperty("from").GetString());
         Assert.False(founded.TryGetProperty("retracted", out _));
         var retracted = relations.Single(r => r.GetProperty("id").GetString() == "retracted-one").GetProperty("retracted");
@@ -49,11 +60,11 @@ public sealed class JsonExportTests
     }
 
     [Fact]
-    public async Task Empty_graph_is_three_empty_arrays()
+    public async Task Empty_graph_is_four_empty_arrays()
     {
         var json = await SampleGraphs.ExportAsync("json", SeedGraph.Empty);
 
-        Assert.Equal("""{"entities":[],"relations":[],"sources":[]}""", json);
+        Assert.Equal("""{"entities":[],"relations":[],"absences":[],"sources":[]}""", json);
     }
 
     [Fact]

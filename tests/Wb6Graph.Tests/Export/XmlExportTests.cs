@@ -34,8 +34,8 @@ public sealed class XmlExportTests
             Assert.Equal(e.Name, data["name"]);
             Assert.Equal(e.Country, data.GetValueOrDefault("country"));
             Assert.Equal(e.Description, data.GetValueOrDefault("description"));
-            Assert.Equal(e.ValidFrom?.ToString("yyyy-MM-dd"), data.GetValueOrDefault("validFrom"));
-            Assert.Equal(e.ValidTo?.ToString("yyyy-MM-dd"), data.GetValueOrDefault("validTo"));
+            Assert.Equal(e.ValidFrom?.ToString(), data.GetValueOrDefault("validFrom"));
+            Assert.Equal(e.ValidTo?.ToString(), data.GetValueOrDefault("validTo"));
         }
 
         var edges = g.Elements(_graphMl + "edge").ToDictionary(n => (string)n.Attribute("id")!);
@@ -50,10 +50,10 @@ public sealed class XmlExportTests
             Assert.Equal(r.Type.ToString(), data["type"]);
             Assert.Equal(r.Confidence.ToString(), data["confidence"]);
             Assert.Equal(r.Role, data.GetValueOrDefault("role"));
-            Assert.Equal(string.Join("; ", r.Sources), data["sources"]);
+            Assert.Equal(string.Join("; ", r.Sources.Select(c => c.Source)), data["sources"]);
             Assert.Equal(r.Retracted?.Reason, data.GetValueOrDefault("retracted"));
-            Assert.Equal(r.ValidFrom?.ToString("yyyy-MM-dd"), data.GetValueOrDefault("validFrom"));
-            Assert.Equal(r.ValidTo?.ToString("yyyy-MM-dd"), data.GetValueOrDefault("validTo"));
+            Assert.Equal(r.ValidFrom?.ToString(), data.GetValueOrDefault("validFrom"));
+            Assert.Equal(r.ValidTo?.ToString(), data.GetValueOrDefault("validTo"));
         }
     }
 
@@ -79,8 +79,9 @@ public sealed class XmlExportTests
         {
             var node = nodes[e.Id];
             Assert.Equal(e.Name, (string?)node.Attribute("label"));
-            Assert.Equal(e.ValidFrom?.ToString("yyyy-MM-dd"), (string?)node.Attribute("start"));
-            Assert.Equal(e.ValidTo?.ToString("yyyy-MM-dd"), (string?)node.Attribute("end"));
+            // GEXF's end is inclusive: the last day an entity may still exist, the day before our exclusive validTo.
+            Assert.Equal(e.ValidFrom?.First.ToString("yyyy-MM-dd"), (string?)node.Attribute("start"));
+            Assert.Equal(e.ValidTo?.Last.AddDays(-1).ToString("yyyy-MM-dd"), (string?)node.Attribute("end"));
             var values = AttValues(node);
             Assert.Subset(declared["node"], values.Keys.ToHashSet());
             Assert.Equal(e.Kind.ToString(), values["kind"]);
@@ -95,14 +96,20 @@ public sealed class XmlExportTests
             Assert.Equal(r.From, (string?)edge.Attribute("source"));
             Assert.Equal(r.To, (string?)edge.Attribute("target"));
             Assert.Equal(r.Type.ToString(), (string?)edge.Attribute("label"));
-            Assert.Equal(r.ValidFrom?.ToString("yyyy-MM-dd"), (string?)edge.Attribute("start"));
-            Assert.Equal(r.ValidTo?.ToString("yyyy-MM-dd"), (string?)edge.Attribute("end"));
+            // An act is an instant (its day, or the period of a month or year); a state an interval with an inclusive end.
+            Assert.Equal(r.Start?.First.ToString("yyyy-MM-dd"), (string?)edge.Attribute("start"));
+            Assert.Equal(r.IsAct ? r.Start?.Last.ToString("yyyy-MM-dd") : r.End?.Last.AddDays(-1).ToString("yyyy-MM-dd"), (string?)edge.Attribute("end"));
             var values = AttValues(edge);
             Assert.Subset(declared["edge"], values.Keys.ToHashSet());
             Assert.Equal(r.Confidence.ToString(), values["confidence"]);
             Assert.Equal(r.Role, values.GetValueOrDefault("role"));
             Assert.Equal(r.Retracted?.Reason, values.GetValueOrDefault("retracted"));
         }
+        var leads = AttValues(edges["hostile-leads"]);
+        Assert.Equal(("state", "2021", "year", "day"), (leads["temporality"], leads["validFrom"], leads["startPrecision"], leads["endPrecision"]));
+        var founded = AttValues(edges["fr-founded-wb3c"]);
+        Assert.Equal(("act", "2023-07-14"), (founded["temporality"], founded["occurredOn"]));
+        Assert.Equal(("2021-01-01", "2024-12-31"), ((string?)edges["hostile-leads"].Attribute("start"), (string?)edges["hostile-leads"].Attribute("end")));
     }
 
     [Theory]

@@ -46,9 +46,9 @@ public sealed class SyntheticGraphTests
             Assert.NotEqual(r.From, r.To);
             Assert.Contains(r.From, known);
             Assert.Contains(r.To, known);
-            Assert.Contains(Assert.Single(r.Sources), sources);
+            Assert.Contains(Assert.Single(r.Sources).Source, sources);
         });
-        Assert.All(graph.Entities, e => Assert.Contains(Assert.Single(e.Sources), sources));
+        Assert.All(graph.Entities, e => Assert.Contains(Assert.Single(e.Sources).Source, sources));
     }
 
     [Fact]
@@ -71,12 +71,14 @@ public sealed class SyntheticGraphTests
     {
         var relations = Materialise(new SyntheticGraph(2_000, 20_000, seed: 5)).Relations;
 
-        var dated = relations.Count(r => r.ValidFrom is not null) / (double)relations.Count;
-        var ended = relations.Count(r => r.ValidTo is not null) / (double)relations.Count;
+        var dated = relations.Count(r => r.Start is not null) / (double)relations.Count;
+        var states = relations.Where(r => !r.IsAct).ToList();
+        var ended = states.Count(r => r.ValidTo is not null) / (double)states.Count;
         Assert.InRange(dated, 0.27, 0.33);
         Assert.InRange(ended, 0.08, 0.12);
-        Assert.All(relations.Where(r => r.ValidTo is not null), r => Assert.True(r.ValidTo > r.ValidFrom));
-        Assert.All(relations.Where(r => r.ValidFrom is not null), r => Assert.InRange(r.ValidFrom!.Value.Year, 2000, 2026));
+        Assert.All(relations.Where(r => r.IsAct), r => Assert.Null(r.ValidTo));
+        Assert.All(states.Where(r => r.ValidTo is not null), r => Assert.True(r.ValidTo!.Value.First > r.ValidFrom!.Value.First));
+        Assert.All(relations.Where(r => r.Start is not null), r => Assert.InRange(r.Start!.Value.First.Year, 2000, 2026));
         var high = relations.Count(r => r.Confidence == Confidence.H) / (double)relations.Count;
         Assert.InRange(high, 0.6, 0.8);
         Assert.True(relations.Select(r => r.Type).Distinct().Count() > 20);

@@ -23,7 +23,7 @@ public sealed class Neo4jGraphStoreTests
         _store = new Neo4jGraphStore(new Neo4jQueryClient(new HttpClient(_server), options), options);
         _server.Fallback = Answer;
         // By default Neo4j holds nothing: contexts are empty and counts zero.
-        _answers[S.WriteContext] = _ => Result(["kinds", "sources", "isCountryOfOthers"], [[Array.Empty<object>(), Array.Empty<object>(), false]]);
+        _answers[S.WriteContext] = _ => Result(["entities", "sources", "isCountryOfOthers"], [[Array.Empty<object>(), Array.Empty<object>(), false]]);
         foreach (var search in new[] { false, true })
             _answers[S.FindEntities(search)] = _ => Result(["total", "before", "page", "scores"], [[0, 0, Array.Empty<object>(), Array.Empty<object>()]]);
         foreach (var from in new[] { false, true })
@@ -74,6 +74,29 @@ public sealed class Neo4jGraphStoreTests
     private static string TextSearchFolded(string text) => Wb6Graph.Embedded.TextSearch.Fold(text);
 
     [Fact]
+    public async Task Data_of_the_older_model_is_migrated_once_with_the_vocabularys_acts()
+    {
+        var model = 1;
+        _answers[S.ModelVersion] = _ => Result(["model"], [[model]]);
+        _answers[S.SetModel] = r =>
+        {
+            model = r.Parameters.GetProperty("model").GetInt32();
+            return Result([], []);
+        };
+
+        await _store.EnsureSchemaAsync();
+        await _store.EnsureSchemaAsync();
+
+        var migrate = Assert.Single(Statements(S.MigrateRelations));
+        var acts = migrate.Parameters.GetProperty("acts").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Contains("FOUNDED", acts);
+        Assert.Contains("SUCCEEDED_BY", acts);
+        Assert.DoesNotContain("MEMBER_OF", acts);
+        Assert.Single(Statements(S.MigrateEntities));
+        Assert.Equal(S.Model, model);
+    }
+
+    [Fact]
     public async Task A_write_that_fails_validation_is_rolled_back_and_writes_nothing()
     {
         var before = _store.DataVersion;
@@ -93,8 +116,8 @@ public sealed class Neo4jGraphStoreTests
     [Fact]
     public async Task A_valid_relation_is_written_by_the_user_in_one_transaction_that_bumps_the_data_version()
     {
-        _answers[S.WriteContext] = _ => Result(["kinds", "sources", "isCountryOfOthers"], [[
-            new object[] { new[] { "fr", "Country" }, new[] { "wb3c", "RegionalCentre" } },
+        _answers[S.WriteContext] = _ => Result(["entities", "sources", "isCountryOfOthers"], [[
+            new object[] { Node("Country", new { id = "fr", kind = "Country", name = "France" }), Node("RegionalCentre", new { id = "wb3c", kind = "RegionalCentre", name = "WB3C" }) },
             new object[] { new { id = "communique", title = "Joint communique", url = "https://example.org/c", kind = "Official", origin = "Seed" } },
             false]]);
         _answers[S.MergeRelations(RelationType.FOUNDED)] = r =>
@@ -104,12 +127,14 @@ public sealed class Neo4jGraphStoreTests
         };
 
         var relation = await _store.AddRelationAsync(new RelationInput(
-            null, "FOUNDED", "fr", "wb3c", new DateOnly(2023, 5, 1), null, "founder", "H", null, SourceRefs.Of("communique")));
+            null, "FOUNDED", "fr", "wb3c", null, null, "founder", "H", null, SourceRefs.Of("communique")) { OccurredOn = new PartialDate(2023, 5) });
 
-        Assert.Equal(("fr-founded-wb3c", Origin.User, new DateOnly(2023, 5, 1)), (relation.Id, relation.Origin, relation.ValidFrom));
+        Assert.Equal(("fr-founded-wb3c", Origin.User, new PartialDate(2023, 5)), (relation.Id, relation.Origin, relation.OccurredOn));
         var merge = Statements(S.MergeRelations(RelationType.FOUNDED)).Single().Parameters.GetProperty("rows")[0];
-        Assert.Equal(("fr", "wb3c", "2023-05-01", "User"), (merge[0].GetString(), merge[1].GetString(),
-            merge[2].GetProperty("validFrom").GetString(), merge[2].GetProperty("origin").GetString()));
+        // The date keeps its precision; 'since' is the first day the act may count from, and an act never ends.
+        Assert.Equal(("fr", "wb3c", "2023-05", "2023-05-01", true, JsonValueKind.Null, "User"), (merge[0].GetString(), merge[1].GetString(),
+            merge[2].GetProperty("occurredOn").GetString(), merge[2].GetProperty("since").GetString(), merge[2].GetProperty("act").GetBoolean(),
+            merge[2].GetProperty("until").ValueKind, merge[2].GetProperty("origin").GetString()));
         Assert.Single(Statements(S.BumpVersion));
         // First in the transaction: the Meta node's lock makes writers from other instances wait for this one.
         Assert.Equal(S.BumpVersion, _server.Requests.First(r => r.Statement is not null && r.Uri.AbsolutePath.Contains("/tx/", StringComparison.Ordinal)).Statement);
@@ -120,8 +145,8 @@ public sealed class Neo4jGraphStoreTests
     [Fact]
     public async Task A_relation_id_taken_by_another_writer_meanwhile_is_reported_on_the_id_field()
     {
-        _answers[S.WriteContext] = _ => Result(["kinds", "sources", "isCountryOfOthers"], [[
-            new object[] { new[] { "kcss", "NonProfit" }, new[] { "enisa", "EuBody" } },
+        _answers[S.WriteContext] = _ => Result(["entities", "sources", "isCountryOfOthers"], [[
+            new object[] { Node("NonProfit", new { id = "kcss", kind = "NonProfit", name = "KCSS" }), Node("EuBody", new { id = "enisa", kind = "EuBody", name = "ENISA" }) },
             new object[] { new { id = "s1", title = "S", url = "https://example.org/s", kind = "Press", origin = "Seed" } },
             false]]);
         _answers[S.MergeRelations(RelationType.COOPERATES_WITH)] = _ => Error(HttpStatusCode.Accepted, "Neo.ClientError.Schema.ConstraintValidationFailed",
