@@ -73,12 +73,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             if (query.Kinds is { Count: > 0 } kinds && !kinds.Contains(t.Kinds[i])) continue;
             if (query.Country is { } country && t.Records[i].Country != country && !(t.Kinds[i] == EntityKind.Country && t.Records[i].Id == country)) continue;
             if (day is { } d && !t.IsValidOn(i, d)) continue;
-            var score = folded is null ? 0 : TextSearch.Score(folded, t.Folded[i]);
+            var score = folded is null ? 0 : t.Search[i].Score(folded);
             if (folded is not null && score == 0) continue;
             matches.Add((i, score));
         }
-        // With a search, the best matches come first (exact, then word prefix, then substring), ids break ties;
-        // cursors carry the rank so that paging stays stable.
+        // With a search, the best matches come first (an exact id or acronym, then the name, an alias, the rest; each by
+        // exact, word start, substring), ids break ties; cursors carry the rank so that paging stays stable.
         if (folded is not null) matches = matches.OrderByDescending(m => m.Score).ThenBy(m => t.Records[m.Index].Id, StringComparer.Ordinal).ToList();
         var start = 0;
         if (query.After is { } after)

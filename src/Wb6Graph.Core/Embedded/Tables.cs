@@ -13,7 +13,7 @@ internal sealed class EntityTable
         Kinds = new EntityKind[Count];
         ValidFrom = new int[Count];
         ValidTo = new int[Count];
-        Folded = new string[Count][];
+        Search = new TextSearch.Fields[Count];
         IndexOf = new Dictionary<string, int>(Count, StringComparer.Ordinal);
         for (var i = 0; i < Count; i++)
         {
@@ -23,7 +23,7 @@ internal sealed class EntityTable
             Kinds[i] = e.Kind;
             ValidFrom[i] = Validity.FromDay(e.ValidFrom);
             ValidTo[i] = Validity.ToDay(e.ValidTo);
-            Folded[i] = FoldNames(e);
+            Search[i] = TextSearch.Fields.Of(e);
             IndexOf[e.Id] = i;
         }
         OrderById = Enumerable.Range(0, Count).ToArray();
@@ -44,8 +44,8 @@ internal sealed class EntityTable
 
     public int[] ValidTo { get; }
 
-    /// <summary>Name, aliases and id of each entity, folded for diacritic- and case-insensitive search.</summary>
-    public string[][] Folded { get; }
+    /// <summary>What search reads of each entity, folded for diacritic- and case-insensitive search.</summary>
+    public TextSearch.Fields[] Search { get; }
 
     public Dictionary<string, int> IndexOf { get; }
 
@@ -60,15 +60,6 @@ internal sealed class EntityTable
 
     /// <summary>Whether the entity had begun by the day: an ended entity still stands in the history of its acts.</summary>
     public bool HasBegunBy(int i, int day) => ValidFrom[i] <= day;
-
-    private static string[] FoldNames(Entity e)
-    {
-        var names = new string[e.Aliases.Count + 2];
-        names[0] = TextSearch.Fold(e.Name);
-        for (var i = 0; i < e.Aliases.Count; i++) names[i + 1] = TextSearch.Fold(e.Aliases[i]);
-        names[^1] = e.Id;
-        return names;
-    }
 }
 
 /// <summary>The per-relation columns; Details holds whole records when the graph is small enough to keep them.</summary>

@@ -46,4 +46,45 @@ public static class TextSearch
         }
         return best;
     }
+
+    /// <summary>
+    /// What search reads of an entity, folded, in four tiers that rank a match: its id and acronyms (exactly),
+    /// its name, its aliases, and the rest (description, places and every attribute that holds text, such as an
+    /// event's city).
+    /// </summary>
+    public sealed record Fields(IReadOnlyList<string> Keys, IReadOnlyList<string> Names, IReadOnlyList<string> Aliases, IReadOnlyList<string> Other)
+    {
+        public static Fields Of(Wb6Graph.Model.Entity e)
+        {
+            var acronyms = e.Aliases.Where(IsAcronym).Select(Fold);
+            return new(
+                [.. acronyms.Prepend(e.Id).Distinct()],
+                [Fold(e.Name)],
+                [.. e.Aliases.Select(Fold).Where(a => a.Length > 0).Distinct()],
+                [.. new[] { e.Description }.Concat(e.Attributes.Where(a => a.Type == Wb6Graph.Model.AttributeType.String).Select(a => a.Value))
+                    .OfType<string>().Select(Fold).Where(t => t.Length > 0).Distinct()]);
+        }
+
+        /// <summary>Everything, one text per line: what a text index (Neo4j's) looks in.</summary>
+        public string All => string.Join('\n', Keys.Concat(Names).Concat(Aliases).Concat(Other).Distinct());
+
+        /// <summary>
+        /// The rank of a match: 100 an exact id or acronym, then the name (60 + how well), an alias (40 + ...), the rest
+        /// (20 + ...), where how well is 3 exact, 2 a word's start, 1 inside a word; 0 no match.
+        /// </summary>
+        public int Score(string foldedQuery)
+        {
+            if (Keys.Contains(foldedQuery)) return 100;
+            var name = TextSearch.Score(foldedQuery, Names);
+            if (name > 0) return 60 + name;
+            var alias = TextSearch.Score(foldedQuery, Aliases);
+            if (alias > 0) return 40 + alias;
+            var other = TextSearch.Score(foldedQuery, Other);
+            return other > 0 ? 20 + other : 0;
+        }
+
+        // "AKSK", "WB3C", "CIRT.ME", "MKD-CIRT": short, and no lower-case letter.
+        private static bool IsAcronym(string alias) =>
+            alias.Length is >= 2 and <= 12 && alias.Any(char.IsLetter) && !alias.Any(char.IsLower) && !alias.Contains(' ');
+    }
 }

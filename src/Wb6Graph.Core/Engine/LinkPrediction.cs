@@ -11,6 +11,9 @@ public sealed partial class GraphEngine
     /// Hubs are expanded only when they could change the answer (see <see cref="LinkScoring"/>), and the work is bounded
     /// by Limits.SuggestionWork arcs; an answer cut there says so. Across the graph, only entities of fromKinds and of
     /// countries (a country itself, or an entity whose country it is) propose; with an id, both are ignored.
+    /// A pair is proposed only when an institutional type of the vocabulary could join its two kinds
+    /// (<see cref="Vocabulary.JoinableBy"/>), and the suggestion names those types: no country is told to join FIRST,
+    /// no event to become part of a project.
     /// </summary>
     public Bounded<IReadOnlyList<LinkSuggestion>> SuggestedLinks(
         string? id, IReadOnlySet<EntityKind>? fromKinds, IReadOnlyList<string>? countries, IReadOnlySet<EntityKind>? toKinds, LinkScore method, int? limit, DateOnly? asOf,
@@ -29,7 +32,9 @@ public sealed partial class GraphEngine
         var results = new List<(int From, int To, double Score)>();
         if (x >= 0)
         {
-            if (f.Exists(x)) LinkScoring.From(s, f, x, toKinds, method, max, budget, results, ct);
+            // An empty set of kinds means "any" to the scorer: an entity nothing institutional could join gets no suggestion.
+            var to = Joinable(s.Entities.Kinds[x], toKinds);
+            if (f.Exists(x) && to.Count > 0) LinkScoring.From(s, f, x, to, method, max, budget, results, ct);
         }
         else
         {
@@ -41,8 +46,10 @@ public sealed partial class GraphEngine
             {
                 if (!f.Exists(u) || (fromKinds is { Count: > 0 } && !fromKinds.Contains(s.Entities.Kinds[u]))) continue;
                 if (of is not null && !Of(s.Entities.Records[u], of)) continue;
+                var to = Joinable(s.Entities.Kinds[u], toKinds);
+                if (to.Count == 0) continue;
                 some.Clear();
-                LinkScoring.From(s, f, u, toKinds, method, max, budget, some, ct);
+                LinkScoring.From(s, f, u, to, method, max, budget, some, ct);
                 foreach (var r in some)
                     if (seen.Add((Math.Min(r.From, r.To), Math.Max(r.From, r.To)))) results.Add(r);
             }
@@ -56,8 +63,18 @@ public sealed partial class GraphEngine
         var answer = new List<LinkSuggestion>(top.Count);
         var shared = new SharedNeighbours(s, f);
         foreach (var (a, b, score) in top)
-            answer.Add(new LinkSuggestion(s.Entities.Records[a].Id, s.Entities.Records[b].Id, score, method, shared.Of(a, b)));
+            answer.Add(new LinkSuggestion(s.Entities.Records[a].Id, s.Entities.Records[b].Id, score, method, shared.Of(a, b))
+            {
+                Types = Vocabulary.JoinableBy(s.Entities.Kinds[a], s.Entities.Kinds[b]),
+            });
         return new(answer, budget.Exhausted || limit > limits.MaxResults);
+    }
+
+    /// <summary>The kinds an entity of this kind may be suggested a link to, within the ones asked for.</summary>
+    private static IReadOnlySet<EntityKind> Joinable(EntityKind from, IReadOnlySet<EntityKind>? toKinds)
+    {
+        var joinable = Vocabulary.JoinableKinds(from);
+        return toKinds is { Count: > 0 } ? joinable.Where(toKinds.Contains).ToHashSet() : joinable;
     }
 
     // The countries were checked to be Country ids, so an entity with one of their ids is that country.

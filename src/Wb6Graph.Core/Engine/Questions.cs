@@ -64,7 +64,11 @@ public sealed record Subgraph(IReadOnlyList<Entity> Entities, IReadOnlyList<Rela
 
 public sealed record RankedEntity(Entity Entity, double Score, int Rank);
 
-public sealed record LinkSuggestion(string From, string To, double Score, LinkScore Method, IReadOnlyList<string> SharedNeighbours);
+public sealed record LinkSuggestion(string From, string To, double Score, LinkScore Method, IReadOnlyList<string> SharedNeighbours)
+{
+    /// <summary>The institutional relation types that could join the two, either way.</summary>
+    public IReadOnlyList<RelationType> Types { get; init; } = [];
+}
 
 /// <summary>
 /// Where a country stands on one expected link on a date. MISSING needs a documented absence; with no evidence either
@@ -103,6 +107,9 @@ public sealed record GapItemReport(GapTemplateItem Item, GapStatus Status, IRead
     public bool Uncertain { get; init; }
 
     public string? Detail { get; init; }
+
+    /// <summary>The country the item is about.</summary>
+    public string Country { get; init; } = "";
 
     /// <summary>Researched: the status rests on evidence (anything but UNKNOWN and NOT_ELIGIBLE).</summary>
     public bool Researched => Status is not (GapStatus.Unknown or GapStatus.NotEligible);

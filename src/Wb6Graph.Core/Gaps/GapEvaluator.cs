@@ -46,7 +46,11 @@ public sealed class GapEvaluator(IGapGraph graph, int maxChains, int maxEvidence
                 var holding = chains.Where(ch => ch.HoldsOn(asOf)).ToList();
                 var complete = holding.Where(ch => !ch.PartlyAligned).ToList();
                 var partlyAligned = holding.Where(ch => ch.PartlyAligned).ToList();
-                var partialChains = partial.SelectMany(l => l.Chains(roots[c], maxChains)).Where(ch => ch.HoldsOn(asOf)).ToList();
+                // A partial chain (adopted, signed) counts only until the full chain through the same entities begins:
+                // a strategy that has run out is EXPIRED, not PARTIAL because it was once adopted.
+                var begun = chains.Where(ch => ch.HasBegunBy(asOf)).Select(ch => ch.Key).ToHashSet(StringComparer.Ordinal);
+                var partialChains = partial.SelectMany(l => l.Chains(roots[c], maxChains))
+                    .Where(ch => ch.HoldsOn(asOf) && !begun.Contains(ch.Key)).ToList();
                 GapItemReport report;
                 if (complete.Count > 0)
                     report = new(item, GapStatus.Present, Evidence(complete)) { Uncertain = complete.All(ch => ch.UncertainOn(asOf)) };
@@ -71,7 +75,7 @@ public sealed class GapEvaluator(IGapGraph graph, int maxChains, int maxEvidence
                         ? new(item, GapStatus.Missing, []) { Absences = closing.DistinctBy(a => a.Id).ToList() }
                         : new(item, GapStatus.Unknown, []);
                 }
-                items[c].Add(report);
+                items[c].Add(report with { Country = c });
             }
         }
         return countries.Select(c => Report(c, template.Id, items[c])).ToList();
@@ -96,13 +100,16 @@ public sealed class GapEvaluator(IGapGraph graph, int maxChains, int maxEvidence
     private static string PartialDetail(GapTemplateItem item, List<Chain> partial, List<Chain> full)
     {
         var label = item.PartialLabel ?? "partly in place";
-        var next = full.Where(ch => ch.Start is not null).Select(ch => ch.Start!.Value).Order().FirstOrDefault();
-        return full.Count > 0 && next != default ? $"{label} (full from {next})" : label;
+        var next = full.Where(ch => ch.Start is not null).OrderBy(ch => ch.Start!.Value).FirstOrDefault();
+        if (next is null) return label;
+        // A start the sources do not date is only the day a source attests it: say so, or it reads as the day it began.
+        var undated = next.Relations.Any(r => r.StartUnknown && r.Start == next.Start);
+        return undated ? $"{label} (full: attested from {next.Start}, start not dated)" : $"{label} (full from {next.Start})";
     }
 
     /// <summary>Chains through the same entities become one path whose steps list all their relations.</summary>
     private IReadOnlyList<GraphPath> Evidence(List<Chain> chains) =>
-        chains.GroupBy(c => string.Join(',', c.Nodes.Select(n => n.Id)))
+        chains.GroupBy(c => c.Key)
             .Take(maxEvidence)
             .Select(g =>
             {
@@ -223,9 +230,14 @@ public sealed class GapEvaluator(IGapGraph graph, int maxChains, int maxEvidence
             return Nodes.All(n => n.HasBegunBy(day));
         }
 
-        /// <summary>It held before the day and no longer does: every relation had begun by then.</summary>
-        public bool Ended(DateOnly day) =>
-            !HoldsOn(day) && Relations.All(r => r.Start is null || r.Start.Value.First <= day) && Nodes.All(n => n.HasBegunBy(day));
+        /// <summary>The entities it passes through, as one string.</summary>
+        public string Key => string.Join(',', Nodes.Select(n => n.Id));
+
+        /// <summary>Every relation had begun by the day, and every entity.</summary>
+        public bool HasBegunBy(DateOnly day) => Relations.All(r => r.Start is null || r.Start.Value.First <= day) && Nodes.All(n => n.HasBegunBy(day));
+
+        /// <summary>It held before the day and no longer does.</summary>
+        public bool Ended(DateOnly day) => !HoldsOn(day) && HasBegunBy(day);
 
         public bool UncertainOn(DateOnly day) =>
             Relations.Any(r => r.IsUncertainOn(day)) || Nodes.Any(n => Validity.Uncertain(n.ValidFrom, n.ValidTo, day));

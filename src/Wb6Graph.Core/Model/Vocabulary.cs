@@ -27,6 +27,7 @@ public enum EntityKind : byte
     Incident,
     Assessment,
     Agreement,
+    Forum,
 }
 
 /// <summary>
@@ -112,7 +113,11 @@ public enum RelationClass : byte
     Discourse,
 }
 
-/// <summary>What the vocabulary says of one relation type: its meaning, its time model, its class, and which kinds of entity may stand at each end.</summary>
+/// <summary>
+/// What the vocabulary says of one relation type: its meaning, its time model, its class, which kinds of entity may
+/// stand at each end, and pairs of kinds that may not stand together although each end alone could (a Country is a
+/// member of organisations and forums, never of a network of teams).
+/// </summary>
 public sealed record RelationTypeInfo(
     RelationType Type,
     string Description,
@@ -122,6 +127,10 @@ public sealed record RelationTypeInfo(
     IReadOnlySet<EntityKind> Range)
 {
     public bool IsAct => Temporality != Temporality.State;
+
+    public IReadOnlySet<(EntityKind From, EntityKind To)> Excluded { get; init; } = new HashSet<(EntityKind, EntityKind)>();
+
+    public bool Allows(EntityKind from, EntityKind to) => Domain.Contains(from) && Range.Contains(to) && !Excluded.Contains((from, to));
 }
 
 /// <summary>Which way relations are followed from an entity.</summary>
@@ -177,18 +186,19 @@ public static class Vocabulary
         [EntityKind.Legislation] = "A law or regulation, national or EU (Law 25/2024, NIS2).",
         [EntityKind.Strategy] = "A national cybersecurity strategy or action plan, with the period it covers.",
         [EntityKind.Convention] = "An international treaty (the Budapest Convention on Cybercrime).",
-        [EntityKind.Network] = "A network or forum of members (FIRST, Trusted Introducer, CSIRTs Network, EU-CyCLONe).",
+        [EntityKind.Network] = "A network of teams or authorities (FIRST, Trusted Introducer, CSIRTs Network, EU-CyCLONe).",
         [EntityKind.Company] = "A private company.",
         [EntityKind.Incident] = "A cyberattack or major incident, dated, with who it struck and who helped.",
         [EntityKind.Assessment] = "A capacity assessment as a dated event: a GCSCC review, a National Cyber Security Index profile.",
         [EntityKind.Agreement] = "A bilateral or multilateral agreement short of a treaty: a memorandum of understanding, an association agreement.",
+        [EntityKind.Forum] = "A forum or process whose members are states and organisations (GFCE, the Berlin Process).",
     };
 
     private static readonly EntityKind[] Organisations =
     [
         EntityKind.Country, EntityKind.EuBody, EntityKind.NationalAuthority, EntityKind.Csirt, EntityKind.Ministry,
         EntityKind.RegionalCentre, EntityKind.InternationalOrganization, EntityKind.NonProfit, EntityKind.Foundation,
-        EntityKind.Company, EntityKind.Network,
+        EntityKind.Company, EntityKind.Network, EntityKind.Forum,
     ];
 
     private static readonly EntityKind[] Actors = [.. Organisations, EntityKind.Person];
@@ -208,7 +218,9 @@ public static class Vocabulary
         Act(RelationType.SPOKE_AT, "The subject person spoke at the object event; the role says in which capacity.", Actors, [EntityKind.Event], RelationClass.Participation),
         Act(RelationType.OPENED, "The subject formally opened the object event.", Actors, [EntityKind.Event], RelationClass.Participation),
         State(RelationType.LEADS, "The subject person leads the object organisation; the role gives the title.", [EntityKind.Person], [.. Organisations, EntityKind.Project]),
-        State(RelationType.MEMBER_OF, "The subject is a member of the object network or organisation.", Organisations, [EntityKind.Network, EntityKind.InternationalOrganization, EntityKind.RegionalCentre]),
+        State(RelationType.MEMBER_OF, "The subject is a member of the object network, forum or organisation; a country joins organisations and forums, its teams and authorities join networks.",
+            Organisations, [EntityKind.Network, EntityKind.Forum, EntityKind.InternationalOrganization, EntityKind.RegionalCentre])
+            with { Excluded = new HashSet<(EntityKind, EntityKind)> { (EntityKind.Country, EntityKind.Network) } },
         State(RelationType.PART_OF, "The subject is a part of the object (an event within a project, a CSIRT within an agency).", [.. Organisations, .. Activities, EntityKind.Tool], [.. Organisations, .. Activities]),
         State(RelationType.BASED_IN, "The subject organisation is based in the object country.", Organisations, [EntityKind.Country]),
         State(RelationType.HELD_IN, "The subject event took place in the object country; the city is an attribute.", [EntityKind.Event, EntityKind.Incident], [EntityKind.Country], RelationClass.Participation),
@@ -251,6 +263,30 @@ public static class Vocabulary
     }.ToDictionary(i => i.Type);
 
     public static IReadOnlyDictionary<RelationType, string> TypeDescriptions { get; } = Types.ToDictionary(t => t.Key, t => t.Value.Description);
+
+    /// <summary>The kinds that are institutions: what centrality ranks unless asked otherwise.</summary>
+    public static IReadOnlySet<EntityKind> InstitutionKinds { get; } = Organisations.ToHashSet();
+
+    // Ties a link suggestion may name: lasting institutional states, without the catch-alls that would join anything
+    // with anything (cooperation, partnership, parts, seats, reporting lines, leadership).
+    private static readonly RelationTypeInfo[] SuggestionTypes = Types.Values
+        .Where(t => t.Class == RelationClass.Institutional && t.Temporality == Temporality.State)
+        .Where(t => t.Type is not (RelationType.COOPERATES_WITH or RelationType.PARTNER_OF or RelationType.PART_OF
+            or RelationType.REPORTS_TO or RelationType.BASED_IN or RelationType.LEADS))
+        .OrderBy(t => t.Type)
+        .ToArray();
+
+    /// <summary>The institutional types that could join an entity of kind <paramref name="a"/> with one of kind <paramref name="b"/>, either way.</summary>
+    public static IReadOnlyList<RelationType> JoinableBy(EntityKind a, EntityKind b) =>
+        SuggestionTypes.Where(t => t.Allows(a, b) || t.Allows(b, a)).Select(t => t.Type).ToList();
+
+    /// <summary>The pairs of kinds a suggestion may join (both orders), for the stores to filter candidates.</summary>
+    public static IReadOnlyList<(EntityKind A, EntityKind B)> JoinablePairs { get; } =
+        [.. from a in Enum.GetValues<EntityKind>() from b in Enum.GetValues<EntityKind>() where JoinableBy(a, b).Count > 0 select (a, b)];
+
+    /// <summary>The kinds an entity of kind <paramref name="from"/> may be suggested a link to.</summary>
+    public static IReadOnlySet<EntityKind> JoinableKinds(EntityKind from) =>
+        JoinablePairs.Where(p => p.A == from).Select(p => p.B).ToHashSet();
 
     public static RelationTypeInfo Info(RelationType type) => Types[type];
 

@@ -80,6 +80,7 @@ public sealed partial class Neo4jGraphQuestions
             ["fromKinds"] = Kinds(fromKinds),
             ["countries"] = countries.Count > 0 ? countries.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() : null,
             ["toKinds"] = Kinds(toKinds),
+            ["pairs"] = Vocabulary.JoinablePairs.Select(p => $"{Neo4jMapping.Label(p.A)}|{Neo4jMapping.Label(p.B)}").ToList(),
             ["asOf"] = Neo4jMapping.Format(asOf),
             ["limit"] = max,
         };
@@ -119,7 +120,10 @@ public sealed partial class Neo4jGraphQuestions
             capped |= hubs.Rows.Count > 0 && hubs.Rows[0][0].GetInt64() > bound;
         }
         var suggestions = result.Rows
-            .Select(r => new LinkSuggestion(Str(r[0]), Str(r[1]), r[2].GetDouble(), method, Strings(r[3]).Order(StringComparer.Ordinal).ToList()))
+            .Select(r => new LinkSuggestion(Str(r[0]), Str(r[1]), r[2].GetDouble(), method, Strings(r[3]).Order(StringComparer.Ordinal).ToList())
+            {
+                Types = Vocabulary.JoinableBy(Enum.Parse<EntityKind>(Str(r[4])), Enum.Parse<EntityKind>(Str(r[5]))),
+            })
             .ToList();
         return new(suggestions, capped);
     }

@@ -114,21 +114,21 @@ public static class Neo4jMapping
     /// <summary>The first day it certainly no longer counts (the last day of an imprecise end).</summary>
     public static string? Until(PartialDate? end) => end is { } d ? Dates.Format(d.Last) : null;
 
-    /// <summary>Name, aliases and id folded like the embedded store's search, one per line.</summary>
-    public static IReadOnlyList<string> SearchNames(Entity e) =>
-        new[] { e.Name, e.Id }.Concat(e.Aliases).Select(TextSearch.Fold).Where(s => s.Length > 0).Distinct().ToList();
 
     public static Dictionary<string, object?> EntityProps(Entity e)
     {
-        var names = SearchNames(e);
+        var search = TextSearch.Fields.Of(e);
         return new()
         {
             ["id"] = e.Id,
             ["kind"] = e.Kind.ToString(),
             ["name"] = e.Name,
             ["aliases"] = e.Aliases,
-            ["searchNames"] = names,
-            ["searchText"] = string.Join('\n', names),
+            ["searchKeys"] = search.Keys,
+            ["searchNames"] = search.Names,
+            ["searchAliases"] = search.Aliases,
+            ["searchOther"] = search.Other,
+            ["searchText"] = search.All,
             ["country"] = e.Country,
             ["description"] = e.Description,
             ["attributes"] = AttributesJson(e.Attributes),

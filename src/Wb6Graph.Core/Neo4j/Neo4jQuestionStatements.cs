@@ -138,22 +138,22 @@ internal static partial class Neo4jQuestionStatements
         ? $"""
             MATCH (x:Entity {"{"}id: $id{"}"})
             MATCH (y:Entity)
-            WHERE y <> x AND NOT y.id IN $neighbours AND {Begun("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WHERE y <> x AND NOT y.id IN $neighbours AND {Begun("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds) AND {Joinable("x", "y")}
             WITH x, y, toFloat($degree * {Degree("y", "w")}) AS score
             ORDER BY score DESC, y.id
             LIMIT $limit
-            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared
+            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared, x.kind AS fromKind, y.kind AS toKind
             """
         : $"""
             MATCH (x:Entity {"{"}id: $id{"}"})
             UNWIND $via AS via
             MATCH (z:Entity {"{"}id: via.id{"}"})-[r]-(y:Entity)
-            WHERE y <> x AND NOT y.id IN $neighbours AND {RelOn("r", "z", "y")} AND {Begun("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WHERE y <> x AND NOT y.id IN $neighbours AND {RelOn("r", "z", "y")} AND {Begun("y")} AND ($toKinds IS NULL OR y.kind IN $toKinds) AND {Joinable("x", "y")}
             WITH DISTINCT x, y, z, via.degree AS dz
             WITH x, y, sum({Weight(method)}) AS score
             ORDER BY score DESC, y.id
             LIMIT $limit
-            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared
+            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared, x.kind AS fromKind, y.kind AS toKind
             """;
 
     /// <summary>
@@ -183,14 +183,14 @@ internal static partial class Neo4jQuestionStatements
             LIMIT $side
             UNWIND xs AS xe
             WITH xe.n AS x, xe.d AS dx, y, dy
-            WHERE x <> y AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelOn("e", "x", "y")} {"}"}
+            WHERE x <> y AND {Joinable("x", "y")} AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelOn("e", "x", "y")} {"}"}
             // A pair either end may propose is one suggestion, from the lower id. It is turned round rather than
             // dropped: its other way round is found only when each end is also among the other side's $side.
             WITH x, y, toFloat(dx * dy) AS score, x.id > y.id AND {Proposes("y")} AND ($toKinds IS NULL OR x.kind IN $toKinds) AS turn
             WITH DISTINCT CASE WHEN turn THEN y ELSE x END AS x, CASE WHEN turn THEN x ELSE y END AS y, score
             ORDER BY score DESC, x.id, y.id
             LIMIT $limit
-            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared
+            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared, x.kind AS fromKind, y.kind AS toKind
             """
         : $"""
             MATCH (z:Entity)
@@ -202,13 +202,13 @@ internal static partial class Neo4jQuestionStatements
             WHERE {Proposes("x")}
             UNWIND nz AS y
             WITH z, size(nz) AS dz, x, y
-            WHERE x <> y AND ($toKinds IS NULL OR y.kind IN $toKinds)
+            WHERE x <> y AND ($toKinds IS NULL OR y.kind IN $toKinds) AND {Joinable("x", "y")}
               AND NOT EXISTS {"{"} MATCH (x)-[e]-(y) WHERE {RelOn("e", "x", "y")} {"}"}
               AND (x.id < y.id OR NOT ({Proposes("y")} AND ($toKinds IS NULL OR x.kind IN $toKinds)))
             WITH x, y, sum({Weight(method)}) AS score
             ORDER BY score DESC, x.id, y.id
             LIMIT $limit
-            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared
+            RETURN x.id AS from, y.id AS to, score, {Shared} AS shared, x.kind AS fromKind, y.kind AS toKind
             """;
 
     /// <summary>Whether any entity has more neighbours than $hubDegree: the graph-wide suggestions skipped it, and say so.</summary>
@@ -217,6 +217,9 @@ internal static partial class Neo4jQuestionStatements
         WHERE {Begun("z")} AND {Degree("z", "w")} > $hubDegree
         RETURN count(z) AS hubs
         """;
+
+    // A pair may be suggested only when an institutional type could join its kinds (Vocabulary.JoinablePairs, as $pairs).
+    private static string Joinable(string a, string b) => $"({a}.kind + '|' + {b}.kind) IN $pairs";
 
     // A neighbour z of degree dz adds this to a pair's score; dz >= 2 whenever z links two entities.
     private static string Weight(LinkScore method) => method switch

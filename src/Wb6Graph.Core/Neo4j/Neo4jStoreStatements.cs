@@ -25,15 +25,26 @@ internal static class Neo4jStoreStatements
         $"($includeRetracted OR NOT coalesce(r.retracted, false)) AND ($types IS NULL OR type(r) IN $types) " +
         $"AND ($asOf IS NULL OR ({Holds("r")} AND (coalesce(r.act, false) OR ({Holds("a")} AND {Holds("b")}))))";
 
-    // 3 when a folded name equals the search, 2 when its first occurrence starts a word, 1 inside a word (TextSearch.Score).
-    private const string SearchScore = """
-        reduce(best = 0, x IN n.searchNames |
+    // TextSearch.Fields.Score: 100 an exact id or acronym; else the name, an alias, the rest (60, 40, 20) plus how well:
+    // 3 equal, 2 at a word's start, 1 inside a word.
+    private static string Quality(string list) => $$"""
+        reduce(best = 0, x IN coalesce({{list}}, []) |
           CASE
             WHEN x = $search THEN 3
             WHEN best >= 2 OR NOT x CONTAINS $search THEN best
             WHEN split(x, $search)[0] = '' OR right(split(x, $search)[0], 1) =~ '[^\\p{L}\\p{Nd}]' THEN 2
             ELSE 1
           END)
+        """;
+
+    private static readonly string SearchScore = $"""
+        CASE
+          WHEN $search IN coalesce(n.searchKeys, []) THEN 100
+          WHEN {Quality("n.searchNames")} > 0 THEN 60 + {Quality("n.searchNames")}
+          WHEN {Quality("n.searchAliases")} > 0 THEN 40 + {Quality("n.searchAliases")}
+          WHEN {Quality("n.searchOther")} > 0 THEN 20 + {Quality("n.searchOther")}
+          ELSE 0
+        END
         """;
 
     // With a search the best matches come first and the cursor carries the rank; without one, id order alone, which

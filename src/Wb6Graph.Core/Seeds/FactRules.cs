@@ -58,6 +58,8 @@ public static class FactRules
         if (toKind is null) errors.Add(new(where("to"), r.To, "unknown entity id"));
         else if (!info.Range.Contains(toKind.Value))
             errors.Add(new(where("to"), r.To, $"'{r.To}' is a {toKind}; {r.Type} goes to {KindList(info.Range)}"));
+        if (fromKind is { } fk && toKind is { } tk && info.Excluded.Contains((fk, tk)))
+            errors.Add(new(where("to"), r.To, $"a {fk} is not {r.Type} a {tk}"));
         if (r.From == r.To) errors.Add(new(where("to"), r.To, "a relation cannot link an entity to itself"));
 
         if (info.IsAct)
@@ -98,6 +100,8 @@ public static class FactRules
             var kind = ctx.KindOf(to);
             if (kind is null) errors.Add(new(where("to"), to, "unknown entity id"));
             else if (!info.Range.Contains(kind.Value)) errors.Add(new(where("to"), to, $"'{to}' is a {kind}; {a.Type} goes to {KindList(info.Range)}"));
+            else if (a.From is { } f && ctx.KindOf(f) is { } fk && info.Excluded.Contains((fk, kind.Value)))
+                errors.Add(new(where("to"), to, $"a {fk} is not {a.Type} a {kind}: the absence says nothing"));
         }
         if (a.Kind is { } k)
         {

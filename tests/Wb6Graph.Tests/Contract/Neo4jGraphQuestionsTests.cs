@@ -92,7 +92,7 @@ public sealed class Neo4jGraphQuestionsTests
     public async Task Graph_wide_preferential_attachment_says_capped_when_more_entities_have_links_than_it_paired()
     {
         // 30 entities have links; PA pairs the 4 × limit best linked on each side.
-        _answers[S.SuggestAll(LinkScore.PreferentialAttachment)] = _ => Result(["from", "to", "score", "shared"], [["a", "b", 12.0, Array.Empty<string>()]]);
+        _answers[S.SuggestAll(LinkScore.PreferentialAttachment)] = _ => Result(["from", "to", "score", "shared", "fromKind", "toKind"], [["a", "b", 12.0, Array.Empty<string>(), "Csirt", "Network"]]);
         _answers[S.SuggestHubs] = r => Result(["hubs"], [[r.Parameters.GetProperty("hubDegree").GetInt32() == 0 ? 30 : 0]]);
 
         var all = await _questions.SuggestedLinksAsync(null, null, null, null, LinkScore.PreferentialAttachment, 10, null);
@@ -100,6 +100,8 @@ public sealed class Neo4jGraphQuestionsTests
 
         Assert.False(all.Capped);
         Assert.True(cut.Capped);
+        // The kinds the statement returns name the types that could join the pair.
+        Assert.Contains(RelationType.MEMBER_OF, Assert.Single(all.Value).Types);
     }
 
     [Fact]

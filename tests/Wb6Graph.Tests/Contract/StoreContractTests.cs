@@ -50,6 +50,20 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [ContractFact]
+    public async Task Search_reads_descriptions_and_places_and_ranks_id_and_acronym_then_name_then_alias_then_the_rest()
+    {
+        var place = await Store.FindEntitiesAsync(new EntityQuery(Search: "tirana"));
+        var described = await Store.FindEntitiesAsync(new EntityQuery(Search: "prishtine"));
+        var acronym = await Store.FindEntitiesAsync(new EntityQuery(Search: "aksk"));
+        var ranked = await Store.FindEntitiesAsync(new EntityQuery(Search: "kosovar"));
+
+        Assert.Equal(["roundtable"], place.Items.Select(e => e.Id));
+        Assert.Equal(["kcss"], described.Items.Select(e => e.Id));
+        Assert.Equal("aksk", acronym.Items[0].Id);
+        Assert.Equal(["kcss"], ranked.Items.Select(e => e.Id));
+    }
+
+    [ContractFact]
     public async Task Paging_visits_every_entity_once()
     {
         var seen = new List<string>();

@@ -117,6 +117,33 @@ public sealed class GapTests
     }
 
     [Fact]
+    public void A_partial_item_whose_full_chain_is_only_attested_does_not_give_the_attestation_as_its_start()
+    {
+        var graph = Facts().Build();
+        // The law's application known only from a page read on 2026-01-01: no source dates its start.
+        var attested = graph with
+        {
+            Relations = [.. graph.Relations.Select(r => r.Id == "mk-applies-mk-law" ? r with { ValidFrom = null, AttestedOn = new PartialDate(2026, 1, 1) } : r)],
+        };
+        using var fx = EngineFixture.Of(attested);
+        var adopted = Item(fx.Engine.Gaps(Template, "mk", new DateOnly(2025, 9, 1)), "mk", "nis2-law");
+        Assert.Equal(GapStatus.Partial, adopted.Status);
+        Assert.Equal("adopted, not yet applicable (full: attested from 2026-01-01, start not dated)", adopted.Detail);
+    }
+
+    [Fact]
+    public void A_law_in_force_that_was_repealed_is_expired_not_partial_because_it_was_once_adopted()
+    {
+        var graph = Facts().Build();
+        var repealed = graph with
+        {
+            Relations = [.. graph.Relations.Select(r => r.Id == "mk-applies-mk-law" ? r with { ValidTo = new PartialDate(2026, 6, 1) } : r)],
+        };
+        using var fx = EngineFixture.Of(repealed);
+        Assert.Equal(GapStatus.Expired, Item(fx.Engine.Gaps(Template, "mk", new DateOnly(2026, 9, 1)), "mk", "nis2-law").Status);
+    }
+
+    [Fact]
     public void A_partly_aligned_law_is_partial_and_scores_half()
     {
         var graph = Facts().Build();
