@@ -55,6 +55,18 @@ internal sealed class TemporalityGraphType : EnumerationGraphType<Temporality>
     }
 }
 
+internal sealed class RelationClassGraphType : EnumerationGraphType<RelationClass>
+{
+    public RelationClassGraphType()
+    {
+        Name = "RelationClass";
+        Description = "What a relation says about the network.";
+        Values["INSTITUTIONAL"]!.Description = "A lasting institutional tie: founding, membership, designation, funding, a treaty, a law.";
+        Values["PARTICIPATION"]!.Description = "Taking part in something: an event attended, organised, opened or spoken at.";
+        Values["DISCOURSE"]!.Description = "Words, not ties: advocating for or calling for something.";
+    }
+}
+
 internal sealed class AlignmentGraphType : EnumerationGraphType<Alignment>
 {
     public AlignmentGraphType()

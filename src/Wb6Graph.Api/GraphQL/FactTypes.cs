@@ -15,7 +15,9 @@ internal sealed class EntityGraphType : ObjectGraphType<Entity>
         Field<NonNullGraphType<EntityKindGraphType>>("kind").Description("What the entity is.").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<StringGraphType>>("name").Description("The entity's name in English.").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Description("Acronyms and local-language names.").Resolve(c => c.Source.Aliases);
-        Field<IdGraphType>("country").Description("The id of the country the entity belongs to, where it has one.").Resolve(c => c.Source.Country);
+        Field<EntityGraphType>("country").Description("The country the entity belongs to, where it has one.")
+            .Resolve(c => c.Source.Country is { } id ? Resolvers.Loaders(c).Entities.Load(id) : null);
+        Field<IdGraphType>("countryId").Description("The id of the country the entity belongs to, without loading it.").Resolve(c => c.Source.Country);
         Field<StringGraphType>("description").Description("A short description.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttributeGraphType>>>>("attributes").Description("Typed attributes: dates, counts, urls.").Resolve(c => c.Source.Attributes);
         Field<PartialDateGraphType>("validFrom").Description("When the entity began, as far as the sources attest (inclusive), at their precision.").Resolve(c => c.Source.ValidFrom);
@@ -29,7 +31,7 @@ internal sealed class EntityGraphType : ObjectGraphType<Entity>
             .Resolve(c => c.Source.Sources);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AbsenceGraphType>>>>("absences")
             .Description("Documented absences about the entity: links that sources say it does not have.")
-            .ResolveAsync(async c => await Resolvers.Store(c).GetAbsencesAsync([c.Source.Id], c.CancellationToken));
+            .Resolve(c => Resolvers.Loaders(c).Absences.Load(c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("timeline")
             .Description("The entity's acts and the starts and ends of its states, oldest first (at most 500).")
             .Argument<DateGraphType>("from", "From this day (inclusive).")
@@ -76,6 +78,8 @@ internal sealed class RelationGraphType : ObjectGraphType<Relation>
         Field<NonNullGraphType<EntityGraphType>>("to").Description("The object.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.To));
         Field<NonNullGraphType<IdGraphType>>("fromId").Description("The subject's id, without loading it.").Resolve(c => c.Source.From);
         Field<NonNullGraphType<IdGraphType>>("toId").Description("The object's id, without loading it.").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<RelationClassGraphType>>("class").Description("INSTITUTIONAL, PARTICIPATION or DISCOURSE: what the relation says about the network.")
+            .Resolve(c => Vocabulary.Info(c.Source.Type).Class);
         Field<NonNullGraphType<TemporalityGraphType>>("temporality").Description("ACT (it happened on a date and stays history), TRANSITION (an act that ends its subject) or STATE (it holds over an interval).")
             .Resolve(c => Vocabulary.Info(c.Source.Type).Temporality);
         Field<PartialDateGraphType>("occurredOn").Description("For an act: the day, month or year it happened.").Resolve(c => c.Source.OccurredOn);
@@ -218,6 +222,20 @@ internal static class Resolvers
             var list = new List<Source>(pending.Count);
             foreach (var p in pending)
                 if (await p.GetResultAsync(ct) is { } s) list.Add(s);
+            return list;
+        });
+    }
+
+    /// <summary>The entities of a list of ids, in its order, through the request's entity loader (unknown ids left out).</summary>
+    public static object EntitiesOf(IResolveFieldContext c, IReadOnlyList<string> ids)
+    {
+        var loader = Loaders(c).Entities;
+        var pending = ids.Select(loader.Load).ToList();
+        return new Deferred<IReadOnlyList<Entity>>(async ct =>
+        {
+            var list = new List<Entity>(pending.Count);
+            foreach (var p in pending)
+                if (await p.GetResultAsync(ct) is { } e) list.Add(e);
             return list;
         });
     }

@@ -33,7 +33,9 @@ internal static class GraphQLRegistration
         builder.Services.AddScoped<RequestLoaders>();
         builder.Services.AddGraphQL(b => b
             .AddSchema<Wb6Schema>()
-            .AddSystemTextJson()
+            // Letters stay letters ("Tiranë", not "Tiran\u00EB"): only what JSON requires is escaped. Answers are
+            // served as JSON, never inlined into HTML, so the HTML-safe escaping is not needed.
+            .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Our resolvers answer from memory without waiting: running fields one by one beats starting a task per field.
             .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(Wb6Schema).Assembly)

@@ -63,12 +63,20 @@ internal sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, 
     }
 }
 
-/// <summary>The loaders of one request (a scoped service): entities, sources, and relations of entities by filter.</summary>
+/// <summary>The loaders of one request (a scoped service): entities, their absences, sources, and relations of entities by filter.</summary>
 internal sealed class RequestLoaders(IGraphStore store)
 {
     private readonly Dictionary<(Direction, RelationFilterKey), BatchLoader<string, IReadOnlyList<Relation>>> _relations = [];
 
     public BatchLoader<string, Entity> Entities { get; } = new((ids, ct) => store.GetEntitiesAsync(ids, ct));
+
+    /// <summary>Each entity's documented absences, as subject or object.</summary>
+    public BatchLoader<string, IReadOnlyList<Absence>> Absences { get; } = new(async (ids, ct) =>
+    {
+        var found = await store.GetAbsencesAsync(ids, ct);
+        return (IReadOnlyDictionary<string, IReadOnlyList<Absence>>)ids.ToDictionary(id => id,
+            id => (IReadOnlyList<Absence>)[.. found.Where(a => a.From == id || a.To == id)]);
+    });
 
     public BatchLoader<string, Source> Sources { get; } = new(async (ids, ct) =>
         (IReadOnlyDictionary<string, Source>)(await store.GetSourcesAsync(ids, ct)).ToDictionary(s => s.Id));

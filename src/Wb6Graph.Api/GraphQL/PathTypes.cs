@@ -29,8 +29,10 @@ internal sealed class PathStepGraphType : ObjectGraphType<PathStep>
     {
         Name = "PathStep";
         Description = "One hop of a path and every relation that makes it.";
-        Field<NonNullGraphType<IdGraphType>>("from").Description("The entity the hop leaves.").Resolve(c => c.Source.From);
-        Field<NonNullGraphType<IdGraphType>>("to").Description("The entity the hop reaches.").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<EntityGraphType>>("from").Description("The entity the hop leaves.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.From));
+        Field<NonNullGraphType<EntityGraphType>>("to").Description("The entity the hop reaches.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.To));
+        Field<NonNullGraphType<IdGraphType>>("fromId").Description("The id of the entity the hop leaves.").Resolve(c => c.Source.From);
+        Field<NonNullGraphType<IdGraphType>>("toId").Description("The id of the entity the hop reaches.").Resolve(c => c.Source.To);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("relations").Description("The relations linking them, either way.").Resolve(c => c.Source.Relations);
     }
 }
@@ -67,11 +69,17 @@ internal sealed class LinkSuggestionGraphType : ObjectGraphType<LinkSuggestion>
     {
         Name = "LinkSuggestion";
         Description = "Two entities not directly linked that the network suggests should be.";
-        Field<NonNullGraphType<IdGraphType>>("from").Description("One entity.").Resolve(c => c.Source.From);
-        Field<NonNullGraphType<IdGraphType>>("to").Description("The other.").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<EntityGraphType>>("from").Description("The entity the suggestion is for.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.From));
+        Field<NonNullGraphType<EntityGraphType>>("to").Description("The entity it suggests linking to.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.To));
+        Field<NonNullGraphType<IdGraphType>>("fromId").Description("The id of from.").Resolve(c => c.Source.From);
+        Field<NonNullGraphType<IdGraphType>>("toId").Description("The id of to.").Resolve(c => c.Source.To);
         Field<NonNullGraphType<FloatGraphType>>("score").Description("The score; higher is stronger.").Resolve(c => c.Source.Score);
         Field<NonNullGraphType<LinkScoreGraphType>>("method").Description("The scoring method.").Resolve(c => c.Source.Method);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("sharedNeighbours").Description("Entities linked to both.").Resolve(c => c.Source.SharedNeighbours);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityGraphType>>>>("sharedNeighbours").Description("The entities linked to both, the suggestion's reason.")
+            .Resolve(c => Resolvers.EntitiesOf(c, c.Source.SharedNeighbours));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("sharedNeighbourIds").Description("Their ids.").Resolve(c => c.Source.SharedNeighbours);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>>("types")
+            .Description("The institutional relation types that could join the two, either way (PARTY_TO, MEMBER_OF, BENEFICIARY_OF, ...).").Resolve(c => c.Source.Types);
     }
 }
 
@@ -81,7 +89,8 @@ internal sealed class GapReportGraphType : ObjectGraphType<GapReport>
     {
         Name = "GapReport";
         Description = "One country against a gap template, on a date.";
-        Field<NonNullGraphType<IdGraphType>>("country").Description("The country.").Resolve(c => c.Source.Country);
+        Field<NonNullGraphType<EntityGraphType>>("country").Description("The country.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.Country));
+        Field<NonNullGraphType<IdGraphType>>("countryId").Description("The country's id.").Resolve(c => c.Source.Country);
         Field<NonNullGraphType<IdGraphType>>("template").Description("The template id.").Resolve(c => c.Source.Template);
         Field<FloatGraphType>("score")
             .Description("0 to 1 over the researched eligible items that count (PRESENT 1, PARTIAL 0.5, EXPIRED and MISSING 0); UNKNOWN items are left out, so read it with coverage. Null when no item is researched.")
@@ -109,7 +118,7 @@ internal sealed class GapItemGraphType : ObjectGraphType<GapItemReport>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathGraphType>>>>("evidence").Description("The chains that satisfy (or satisfied, or partly satisfy) the item, with sources.").Resolve(c => c.Source.Evidence);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AbsenceGraphType>>>>("absences").Description("For MISSING: the documented absences it rests on, with sources.").Resolve(c => c.Source.Absences);
         Field<ResearchRecordGraphType>("research").Description("What was consulted for this item and country, when, and what it came to; the reason an item is UNKNOWN.")
-            .Resolve(c => c.RequestServices!.GetRequiredService<GapTemplateCatalog>().Research(((GapReport)c.Parent!.Source!).Country, c.Source.Item.Id));
+            .Resolve(c => c.RequestServices!.GetRequiredService<GapTemplateCatalog>().Research(c.Source.Country, c.Source.Item.Id));
     }
 }
 
@@ -119,7 +128,8 @@ internal sealed class ResearchRecordGraphType : ObjectGraphType<ResearchRecord>
     {
         Name = "ResearchRecord";
         Description = "The research behind one gap item of one country: what was consulted, when, and what it came to.";
-        Field<NonNullGraphType<IdGraphType>>("country").Description("The country.").Resolve(c => c.Source.Country);
+        Field<NonNullGraphType<EntityGraphType>>("country").Description("The country.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.Country));
+        Field<NonNullGraphType<IdGraphType>>("countryId").Description("The country's id.").Resolve(c => c.Source.Country);
         Field<NonNullGraphType<IdGraphType>>("item").Description("The gap item.").Resolve(c => c.Source.Item);
         Field<NonNullGraphType<DateGraphType>>("checked").Description("The day the research was done.").Resolve(c => c.Source.Checked);
         Field<NonNullGraphType<ResearchOutcomeGraphType>>("outcome").Description("FOUND, ABSENCE_DOCUMENTED or NOT_FOUND.").Resolve(c => c.Source.Outcome);
@@ -147,10 +157,13 @@ internal sealed class GapCellGraphType : ObjectGraphType<GapCell>
     {
         Name = "GapCell";
         Description = "Whether one entity reaches another, for heat maps.";
-        Field<NonNullGraphType<IdGraphType>>("from").Description("The row entity.").Resolve(c => c.Source.From);
-        Field<NonNullGraphType<IdGraphType>>("to").Description("The column entity.").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<EntityGraphType>>("from").Description("The row entity.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.From));
+        Field<NonNullGraphType<EntityGraphType>>("to").Description("The column entity.").Resolve(c => Resolvers.Loaders(c).Entities.Load(c.Source.To));
+        Field<NonNullGraphType<IdGraphType>>("fromId").Description("The row entity's id.").Resolve(c => c.Source.From);
+        Field<NonNullGraphType<IdGraphType>>("toId").Description("The column entity's id.").Resolve(c => c.Source.To);
         Field<NonNullGraphType<BooleanGraphType>>("direct").Description("Linked by a relation.").Resolve(c => c.Source.Direct);
         Field<IntGraphType>("distance").Description("Hops of the shortest path within maxHops; null when unreachable.").Resolve(c => c.Source.Distance);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("via").Description("The entities in between on a shortest path.").Resolve(c => c.Source.Via);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityGraphType>>>>("via").Description("The entities in between on a shortest path, in order.").Resolve(c => Resolvers.EntitiesOf(c, c.Source.Via));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("viaIds").Description("Their ids.").Resolve(c => c.Source.Via);
     }
 }

@@ -20,11 +20,30 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id", "The entity's id, e.g. wb3c.")
             .Resolve(c => Resolvers.Loaders(c).Entities.Load(c.GetArgument<string>("id")));
 
+        Field<NonNullGraphType<ListGraphType<EntityGraphType>>>("entitiesByIds")
+            .Description("Entities by id, in the order asked, with null for an id that names none: one request for a dashboard's fixed list.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The ids, e.g. [\"al\", \"enisa\"].")
+            .Resolve(c =>
+            {
+                var ids = c.GetArgument<List<string>>("ids");
+                var max = c.RequestServices!.GetRequiredService<IOptions<ApiOptions>>().Value.MaxPageSize;
+                if (ids.Count > max)
+                    throw new GraphValidationException([new("ids", ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"at most {max} ids at once")]);
+                var loader = Resolvers.Loaders(c).Entities;
+                var pending = ids.Select(loader.Load).ToList();
+                return new Deferred<IReadOnlyList<Entity?>>(async ct =>
+                {
+                    var list = new List<Entity?>(pending.Count);
+                    foreach (var p in pending) list.Add(await p.GetResultAsync(ct));
+                    return list;
+                });
+            });
+
         Field<NonNullGraphType<EntityConnectionGraphType>>("entities")
-            .Description("Entities by kind, country and name; search matches names and aliases, ignoring case and diacritics.")
+            .Description("Entities by kind, country and text, a page at a time. Search ranks exact ids and acronyms first, then names, aliases, and the rest (descriptions, places, text attributes), ignoring case and diacritics.")
             .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kind", "Only these kinds.")
             .Argument<IdGraphType>("country", "Only entities of this country (and the country itself).")
-            .Argument<StringGraphType>("search", "Text to find in names and aliases: 'qkss', 'Shqiperi', 'Crna Gora'.")
+            .Argument<StringGraphType>("search", "Text to find: 'qkss', 'Shqiperi', 'Crna Gora', 'Podgorica', 'conference'.")
             .Argument<DateGraphType>("asOf", "Only entities that existed on this date.")
             .Argument<IntGraphType>("first", "Page size (default 50).")
             .Argument<StringGraphType>("after", "The endCursor of the previous page.")
@@ -114,7 +133,7 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<PathWeightingGraphType>("weighting", "HOPS (default) or EVIDENCE.", a => a.DefaultValue = PathWeighting.Hops)
             .ResolveAsync(async c => Capped(c, await Questions(c).ShortestPathAsync(c.GetArgument<string>("from"), c.GetArgument<string>("to"), Traversal(c), c.GetArgument("weighting", PathWeighting.Hops), c.CancellationToken)));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathGraphType>>>>("paths").Description("The k shortest simple paths, ranked (Yen's algorithm).")
+        Field<ListGraphType<NonNullGraphType<PathGraphType>>>("paths").Description("The k shortest simple paths, ranked (Yen's algorithm); null with an error naming the argument when an id is unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("from", "Where the paths start.")
             .Argument<NonNullGraphType<IdGraphType>>("to", "Where they end.")
             .Argument<IntGraphType>("k", "How many paths (default 3, capped).", a => a.DefaultValue = 3)
@@ -125,7 +144,7 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<BooleanGraphType>("forwardOnly", "Follow relations only from subject to object.")
             .ResolveAsync(async c => Capped(c, await Questions(c).PathsAsync(c.GetArgument<string>("from"), c.GetArgument<string>("to"), c.GetArgument("k", 3), Traversal(c), PathWeighting.Hops, c.CancellationToken)));
 
-        Field<NonNullGraphType<SubgraphGraphType>>("neighbourhood").Description("The entities within depth hops and the relations among them.")
+        Field<SubgraphGraphType>("neighbourhood").Description("The entities within depth hops and the relations among them; null with an error naming the id when there is no such entity.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The centre.")
             .Argument<IntGraphType>("depth", "Hops (default 1, capped).", a => a.DefaultValue = 1)
             .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types.")
@@ -134,15 +153,18 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("limit", "At most this many entities.")
             .ResolveAsync(async c => Capped(c, await Questions(c).NeighbourhoodAsync(c.GetArgument<string>("id"), c.GetArgument("depth", 1), Traversal(c), c.GetArgument<int?>("limit"), c.CancellationToken)));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityGraphType>>>>("centrality").Description("Who brokers between the WB6 and the EU.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityGraphType>>>>("centrality")
+            .Description("Who brokers between the WB6 and the EU. Ranks institutions (countries, authorities, CSIRTs, bodies, organisations, networks) unless kinds says otherwise: an event is where brokers meet, not a broker.")
             .Argument<CentralityMeasureGraphType>("measure", "BETWEENNESS (default) or DEGREE.", a => a.DefaultValue = CentralityMeasure.Betweenness)
-            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Rank only entities of these kinds.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("kinds", "Rank only entities of these kinds (default: the institutions).")
             .Argument<DateGraphType>("asOf", "The graph as on this date.")
             .Argument<IntGraphType>("limit", "How many (default 20).")
-            .ResolveAsync(async c => Capped(c, await Available(() => Questions(c).CentralityAsync(c.GetArgument("measure", CentralityMeasure.Betweenness), c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet(),
+            .ResolveAsync(async c => Capped(c, await Available(() => Questions(c).CentralityAsync(c.GetArgument("measure", CentralityMeasure.Betweenness),
+                c.GetArgument<List<EntityKind>?>("kinds") is { Count: > 0 } kinds ? kinds.ToHashSet() : Vocabulary.InstitutionKinds,
                 c.GetArgument<DateOnly?>("asOf"), c.GetArgument<int?>("limit"), c.CancellationToken))));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkSuggestionGraphType>>>>("suggestedLinks").Description("Absent links the network suggests, best first.")
+        Field<ListGraphType<NonNullGraphType<LinkSuggestionGraphType>>>("suggestedLinks")
+            .Description("Absent links the network suggests, best first: only between kinds that an institutional relation type could join, and naming those types. Null with an error naming the argument when an id is unknown.")
             .Argument<IdGraphType>("id", "Suggestions for this entity; without it, across the graph (bounded).")
             .Argument<ListGraphType<NonNullGraphType<EntityKindGraphType>>>("fromKinds", "Without id: only suggestions from these kinds.")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("countries", "Without id: only suggestions from these countries and from the entities of these countries.")
@@ -157,8 +179,8 @@ internal sealed class QueryType : ObjectGraphType
 
     private void AddGapFields()
     {
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GapReportGraphType>>>>("gaps")
-            .Description("Which expected links a country lacks on a date (default today); without country, all six WB6 countries.")
+        Field<ListGraphType<NonNullGraphType<GapReportGraphType>>>("gaps")
+            .Description("Which expected links a country lacks on a date (default today); without country, all six WB6 countries. Null with an error naming the argument when the country or template is unknown.")
             .Argument<IdGraphType>("country", "One country; omit for the template's countries.")
             .Argument<IdGraphType>("template", "The gap template (default eu-alignment).", a => a.DefaultValue = "eu-alignment")
             .Argument<DateGraphType>("asOf", "The date the report is about (default today, UTC).")
@@ -170,14 +192,24 @@ internal sealed class QueryType : ObjectGraphType
                 return await Questions(c).GapsAsync(template, c.GetArgument<string?>("country"), c.GetArgument<DateOnly?>("asOf") ?? DateOnly.FromDateTime(DateTime.UtcNow), c.CancellationToken);
             });
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GapCellGraphType>>>>("gapMatrix")
-            .Description("For heat maps: which entities reach which, directly, within maxHops, or not at all.")
+        Field<ListGraphType<NonNullGraphType<GapCellGraphType>>>("gapMatrix")
+            .Description("For heat maps: which entities reach which, directly, within maxHops, or not at all, through institutional ties unless asked otherwise (advocating for ENISA is not a tie to it). Null with an error naming the argument when an id is unknown.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("from", "Row entities (e.g. WB6 institutions).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("to", "Column entities (e.g. EU bodies).")
             .Argument<IntGraphType>("maxHops", "At most this many hops.")
-            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types.")
+            .Argument<ListGraphType<NonNullGraphType<RelationTypeGraphType>>>("types", "Only these relation types (overrides classes).")
+            .Argument<ListGraphType<NonNullGraphType<RelationClassGraphType>>>("classes", "Only relations of these classes (default INSTITUTIONAL).")
             .Argument<DateGraphType>("asOf", "Only what held on this date.")
-            .ResolveAsync(async c => Capped(c, await Questions(c).GapMatrixAsync(c.GetArgument<List<string>>("from"), c.GetArgument<List<string>>("to"), Traversal(c), c.CancellationToken)));
+            .ResolveAsync(async c =>
+            {
+                var options = Traversal(c);
+                if (options.Types is null)
+                {
+                    var classes = c.GetArgument<List<RelationClass>?>("classes") is { Count: > 0 } given ? given : [RelationClass.Institutional];
+                    options = options with { Types = classes.SelectMany(Vocabulary.OfClass).ToHashSet() };
+                }
+                return Capped(c, await Questions(c).GapMatrixAsync(c.GetArgument<List<string>>("from"), c.GetArgument<List<string>>("to"), options, c.CancellationToken));
+            });
     }
 
     private static IGraphStore Store(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<IGraphStore>();

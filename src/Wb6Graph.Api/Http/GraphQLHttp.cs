@@ -139,8 +139,7 @@ internal sealed class GraphQLHttp(
         if ((operation.Operation == OperationType.Mutation || o.RequireKeyForReads) && !Authorized(http.Request, o))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            await Plain(http, 401, "UNAUTHENTICATED",
-                operation.Operation == OperationType.Mutation ? "Writes need an API key: send 'Authorization: Bearer <key>'. Nothing was written." : "This server needs an API key for reads.", mediaType);
+            await Plain(http, 401, "UNAUTHENTICATED", Unauthenticated(http.Request, o, operation.Operation == OperationType.Mutation), mediaType);
             return;
         }
         if (operation.Operation == OperationType.Mutation && Writes(document, operation.SelectionSet) is { Count: > 1 } writes)
@@ -289,6 +288,18 @@ internal sealed class GraphQLHttp(
         var match = operations.FirstOrDefault(op => op.Name?.StringValue == name);
         if (match is null) error = $"The document has no operation named '{name}'.";
         return match;
+    }
+
+    /// <summary>Why a request without a valid key was refused: no key sent, a key the server does not know, or a server with no keys at all.</summary>
+    private static string Unauthenticated(HttpRequest request, ApiOptions o, bool write)
+    {
+        var what = write ? "Writes need" : "This server needs";
+        var after = write ? " Nothing was written." : "";
+        if (!o.ApiKeys.Any(k => k.Length > 0))
+            return $"{what} an API key, and this server has no API keys configured: set Api:ApiKeys (or WB6GRAPH_API_KEYS) and restart it.{after}";
+        if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return $"{what} an API key: send 'Authorization: Bearer <key>'.{after}";
+        return $"The API key sent is not one this server accepts.{after}";
     }
 
     private static bool Authorized(HttpRequest request, ApiOptions o)

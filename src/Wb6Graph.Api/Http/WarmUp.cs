@@ -33,14 +33,18 @@ internal sealed partial class WarmUp(
         query WarmUp($id: ID!, $types: [RelationType!], $kinds: [EntityKind!], $asOf: Date) {
           neighbourhood(id: $id, depth: 1, types: $types, kinds: $kinds, asOf: $asOf, limit: 200) {
             truncated
-            entities { id name kind country validFrom validTo }
-            relations { id type fromId toId validFrom validTo confidence role }
+            entities { id name kind countryId validFrom validTo ended }
+            relations { id type fromId toId temporality occurredOn validFrom validTo attestedOn startUnknown uncertain alignment confidence role }
           }
           entity(id: $id) {
-            id kind name aliases country description validFrom validTo origin
+            id kind name aliases countryId country { name } description validFrom validTo origin
             attributes { key type value }
-            sources { id title publisher published url document kind }
-            relations(asOf: $asOf) { id type fromId toId validFrom validTo confidence role }
+            citations { sourceId locator note source { id title publisher published url document kind } }
+            relations(asOf: $asOf) {
+              id type fromId toId temporality occurredOn validFrom validTo attestedOn startUnknown uncertain alignment confidence role
+              from { id name kind } to { id name kind }
+              citations { sourceId locator note source { id title publisher published url document kind } }
+            }
           }
         }
         """;

@@ -32,7 +32,23 @@ public sealed class MutationTests : IDisposable
         Assert.Equal("UNAUTHENTICATED", none.Body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal("Bearer", none.Response.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Equal(before, await RelationCount());
+        // Each says what to do about its own case.
+        Assert.Contains("send 'Authorization: Bearer <key>'", Message(none), StringComparison.Ordinal);
+        Assert.Contains("not one this server accepts", Message(wrong), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_server_without_keys_says_so_when_a_write_arrives_with_one()
+    {
+        using var keyless = new ApiFactory();
+        keyless.Settings.Remove("Api:ApiKeys:0");
+        var r = await keyless.PostAsync(AddCooperation, Cooperation(new { ids = new[] { "kcss-roundtable-2024-09-03" } }), key: ApiFactory.Key);
+        Assert.Equal(401, r.Status);
+        Assert.Contains("this server has no API keys configured", Message(r), StringComparison.Ordinal);
+        Assert.Contains("Api:ApiKeys", Message(r), StringComparison.Ordinal);
+    }
+
+    private static string Message((int, System.Text.Json.Nodes.JsonNode? Body, HttpResponseMessage) r) => r.Body!["errors"]![0]!["message"]!.GetValue<string>();
 
     [Fact]
     public async Task A_sourced_relation_is_stored_and_returned_with_a_new_inline_source()
@@ -138,18 +154,23 @@ public sealed class MutationTests : IDisposable
     {
         var upsert = await _api.PostAsync("""
             mutation { upsertEntity(input: { id: "me-cyber-agency", kind: NationalAuthority, name: "Cyber agency of Montenegro", country: "me",
-              attributes: [{ key: "founded", value: "2025-03-01" }], sources: { ids: ["me-law-information-security"] } }) { id kind attributes { type } origin } }
+              attributes: [{ key: "founded", value: "2025-03-01" }], sources: { ids: ["me-digwatch-strategy-2022"] } }) { id kind attributes { type } origin } }
             """, key: ApiFactory.Key);
         Assert.True(upsert.Status == 200 && upsert.Body!["errors"] is null, upsert.Body?.ToJsonString());
         Assert.Equal("DATE", upsert.Body!["data"]!["upsertEntity"]!["attributes"]![0]!["type"]!.GetValue<string>());
 
         var ended = await _api.PostAsync("""
-            mutation { endRelation(id: "me-adopted-me-strategy-2022-2026", validTo: "2026-06-01", sources: { ids: ["me-law-information-security"] }) { validTo origin } }
+            mutation { endRelation(id: "me-applies-me-strategy-2022-2026", validTo: "2026-06", sources: { ids: ["me-digwatch-strategy-2022"] }) { validTo origin } }
             """, key: ApiFactory.Key);
-        Assert.Equal("2026-06-01", ended.Body!["data"]!["endRelation"]!["validTo"]!.GetValue<string>());
+        Assert.Equal("2026-06", ended.Body!["data"]!["endRelation"]!["validTo"]!.GetValue<string>());
+        // The adoption is an act: it happened, and ending it is refused with the reason.
+        var act = await _api.PostAsync("""
+            mutation { endRelation(id: "me-adopted-me-strategy-2022-2026", validTo: "2026-06-01", sources: { ids: ["me-digwatch-strategy-2022"] }) { validTo } }
+            """, key: ApiFactory.Key);
+        Assert.Contains("is an act", act.Body!["errors"]![0]!["message"]!.GetValue<string>());
 
         var retracted = await _api.PostAsync("""
-            mutation { retractRelation(id: "kcss-implements-ascend-wb6", reason: "the project is run by a consortium", sources: { ids: ["qkss-ascend-wb6"] }) { retracted { reason } } }
+            mutation { retractRelation(id: "kcss-implements-ascend-wb6", reason: "the project is run by a consortium", sources: { ids: ["regional-qkss-ascend-project"] }) { retracted { reason } } }
             """, key: ApiFactory.Key);
         Assert.Equal("the project is run by a consortium", retracted.Body!["data"]!["retractRelation"]!["retracted"]!["reason"]!.GetValue<string>());
 
@@ -157,8 +178,9 @@ public sealed class MutationTests : IDisposable
             { hidden: entity(id: "kcss") { relations(types: [IMPLEMENTS]) { id } }
               shown: entity(id: "kcss") { relations(types: [IMPLEMENTS], includeRetracted: true) { id retracted { reason } } } }
             """);
-        Assert.Empty(read.Body!["data"]!["hidden"]!["relations"]!.AsArray());
-        Assert.Single(read.Body["data"]!["shown"]!["relations"]!.AsArray());
+        Assert.DoesNotContain(read.Body!["data"]!["hidden"]!["relations"]!.AsArray(), r => r!["id"]!.GetValue<string>() == "kcss-implements-ascend-wb6");
+        var shown = read.Body["data"]!["shown"]!["relations"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "kcss-implements-ascend-wb6");
+        Assert.Equal("the project is run by a consortium", shown!["retracted"]!["reason"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Wb6Graph.Model;
+using Wb6Graph.Tests.Support;
 
 namespace Wb6Graph.Tests.Api;
 
@@ -15,12 +17,12 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Entity_answers_with_its_founders_their_dates_and_sources()
     {
         var data = Data(await api.PostAsync("""
-            { entity(id: "wb3c") { name kind country aliases attributes { key type value }
+            { entity(id: "wb3c") { name kind countryId aliases attributes { key type value }
                 relations(direction: IN, types: [FOUNDED]) { from { id } confidence sources { id kind } } } }
             """));
         var wb3c = data["entity"]!;
         Assert.Equal("RegionalCentre", wb3c["kind"]!.GetValue<string>());
-        Assert.Equal("me", wb3c["country"]!.GetValue<string>());
+        Assert.Equal("me", wb3c["countryId"]!.GetValue<string>());
         Assert.Contains(wb3c["attributes"]!.AsArray(), a => a!["key"]!.GetValue<string>() == "trainingSessionsPlannedByEnd2024" && a["type"]!.GetValue<string>() == "INTEGER");
         Assert.Equal(["fr", "me", "si"], wb3c["relations"]!.AsArray().Select(r => r!["from"]!["id"]!.GetValue<string>()).Order());
         Assert.All(wb3c["relations"]!.AsArray(), r => Assert.Equal("OFFICIAL", r!["sources"]![0]!["kind"]!.GetValue<string>()));
@@ -42,17 +44,22 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(id, data["entities"]!["nodes"]![0]!["id"]!.GetValue<string>());
     }
 
+    /// <summary>How many entities of a kind the curated seeds hold, read from the seed files rather than through the API.</summary>
+    private static int CuratedCount(EntityKind kind) =>
+        Wb6Graph.Seeds.SeedLoader.LoadDirectory(Repo.Path("graph-seeds")).Graph.Entities.Count(e => e.Kind == kind);
+
     [Fact]
     public async Task Entities_page_with_cursors_and_filter_by_kind_and_country()
     {
         var first = Data(await api.PostAsync("""{ entities(kind: [Country], first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }"""))["entities"]!;
-        Assert.Equal(10, first["totalCount"]!.GetValue<int>());
+        Assert.Equal(CuratedCount(EntityKind.Country), first["totalCount"]!.GetValue<int>());
         Assert.True(first["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
         var after = first["pageInfo"]!["endCursor"]!.GetValue<string>();
         var second = Data(await api.PostAsync("query($a: String) { entities(kind: [Country], first: 4, after: $a) { nodes { id } edges { cursor } } }", new { a = after }))["entities"]!;
         Assert.Empty(first["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).Intersect(second["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>())));
         var mk = Data(await api.PostAsync("""{ entities(country: "mk", kind: [Csirt]) { nodes { id } } }"""))["entities"]!["nodes"]!.AsArray();
-        Assert.Equal("mkd-cirt", Assert.Single(mk)!["id"]!.GetValue<string>());
+        Assert.Contains("mkd-cirt", mk.Select(n => n!["id"]!.GetValue<string>()));
+        Assert.DoesNotContain("cirt-me", mk.Select(n => n!["id"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -75,11 +82,13 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
               sources { id }
               stats { backend dataVersion entities relations byKind { name count } byConfidence { name count } } }
             """));
-        Assert.Equal(["ascend-wb6", "tirana-roundtable-2024"], data["entity"]!["neighbours"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).Order());
+        var neighbours = data["entity"]!["neighbours"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
+        Assert.Contains("ascend-wb6", neighbours);
+        Assert.Contains("tirana-roundtable-2024", neighbours);
         Assert.Equal("2024-09-03", data["source"]!["published"]!.GetValue<string>());
         Assert.True(data["sources"]!.AsArray().Count >= 20);
         Assert.Equal("embedded", data["stats"]!["backend"]!.GetValue<string>());
-        Assert.Contains(data["stats"]!["byKind"]!.AsArray(), c => c!["name"]!.GetValue<string>() == "Country" && c["count"]!.GetValue<int>() == 10);
+        Assert.Contains(data["stats"]!["byKind"]!.AsArray(), c => c!["name"]!.GetValue<string>() == "Country" && c["count"]!.GetValue<int>() == CuratedCount(EntityKind.Country));
     }
 
     [Fact]
@@ -89,16 +98,19 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
             { shortestPath(from: "kcss", to: "enisa") { length weakestConfidence entities { id } steps { relations { type sources { id } } } }
               paths(from: "kcss", to: "enisa", k: 2) { length }
               neighbourhood(id: "wb3c", depth: 1, limit: 5) { truncated entities { id } }
-              gaps(country: "ba") { country score items { id status } }
-              gapMatrix(from: ["aksk", "kcss"], to: ["enisa"]) { from to direct distance via }
-              suggestedLinks(id: "kcss", limit: 3) { to score method sharedNeighbours }
+              gaps(country: "ba") { countryId country { name } score items { id status } }
+              gapMatrix(from: ["aksk", "kcss"], to: ["enisa"]) { fromId toId direct distance via { name } }
+              suggestedLinks(id: "kcss", limit: 3) { to { name } score method sharedNeighbours { name } types }
               centrality(measure: DEGREE, limit: 3) { rank entity { id } score } }
             """));
-        Assert.Equal(2, data["shortestPath"]!["length"]!.GetValue<int>());
-        Assert.Equal([2, 2], data["paths"]!.AsArray().Select(p => p!["length"]!.GetValue<int>()));
+        // KCSS advocates for ENISA directly; the next path runs through the Tirana roundtable or a person.
+        Assert.Equal(1, data["shortestPath"]!["length"]!.GetValue<int>());
+        Assert.Equal([1, 2], data["paths"]!.AsArray().Select(p => p!["length"]!.GetValue<int>()));
         Assert.True(data["neighbourhood"]!["truncated"]!.GetValue<bool>());
         Assert.Contains(data["gaps"]![0]!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == "national-csirt" && i["status"]!.GetValue<string>() == "MISSING");
-        Assert.True(data["gapMatrix"]![0]!["direct"]!.GetValue<bool>()); // AKSK advocates for ENISA
+        Assert.Equal("Bosnia and Herzegovina", data["gaps"]![0]!["country"]!["name"]!.GetValue<string>());
+        // AKSK advocates for ENISA: a discourse tie, which the matrix leaves out unless asked for it.
+        Assert.False(data["gapMatrix"]![0]!["direct"]!.GetValue<bool>());
         Assert.Equal(3, data["suggestedLinks"]!.AsArray().Count);
         Assert.Equal(1, data["centrality"]![0]!["rank"]!.GetValue<int>());
     }
@@ -110,16 +122,16 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
         string[] six = ["al", "ba", "xk", "me", "mk", "rs"];
         var data = Data(await api.PostAsync("""
             query($six: [ID!]) {
-              all: suggestedLinks(fromKinds: [Country, NationalAuthority, Csirt], toKinds: [EuBody, Network, Convention, RegionalCentre, InternationalOrganization, Project], limit: 200) { from to score }
-              wb6: suggestedLinks(countries: $six, fromKinds: [Country, NationalAuthority, Csirt], toKinds: [EuBody, Network, Convention, RegionalCentre, InternationalOrganization, Project], limit: 200) { from to score }
-              entities(kind: [Country, NationalAuthority, Csirt], first: 200) { nodes { id country } } }
+              all: suggestedLinks(fromKinds: [Country, NationalAuthority, Csirt], toKinds: [EuBody, Network, Convention], limit: 200) { fromId toId score }
+              wb6: suggestedLinks(countries: $six, fromKinds: [Country, NationalAuthority, Csirt], toKinds: [EuBody, Network, Convention], limit: 200) { fromId toId score }
+              entities(kind: [Country, NationalAuthority, Csirt], first: 200) { nodes { id countryId } } }
             """, new { six }));
         var wb6Side = data["entities"]!["nodes"]!.AsArray()
-            .Where(n => six.Contains(n!["id"]!.GetValue<string>()) || six.Contains(n["country"]?.GetValue<string>()))
+            .Where(n => six.Contains(n!["id"]!.GetValue<string>()) || six.Contains(n["countryId"]?.GetValue<string>()))
             .Select(n => n!["id"]!.GetValue<string>()).ToHashSet();
         var all = data["all"]!.AsArray().Select(l => l!.ToJsonString()).ToList();
         var wb6 = data["wb6"]!.AsArray().Select(l => l!.ToJsonString()).ToList();
-        bool FromWb6(string link) => wb6Side.Contains(JsonNode.Parse(link)!["from"]!.GetValue<string>());
+        bool FromWb6(string link) => wb6Side.Contains(JsonNode.Parse(link)!["fromId"]!.GetValue<string>());
 
         Assert.True(all.Count < 200);
         Assert.Contains(all, l => !FromWb6(l)); // France and Slovenia propose too
@@ -130,7 +142,7 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Suggestions_from_an_unknown_country_name_the_argument_and_the_id()
     {
-        var r = await api.PostAsync("""{ suggestedLinks(countries: ["al", "atlantis", "aksk"]) { from } }""");
+        var r = await api.PostAsync("""{ suggestedLinks(countries: ["al", "atlantis", "aksk"]) { fromId } }""");
 
         var error = r.Body!["errors"]![0]!;
         var details = error["extensions"]!["data"]!["details"]!.AsArray();
@@ -157,11 +169,11 @@ public sealed class QueryTests(ApiFactory api) : IClassFixture<ApiFactory>
             }
             """);
         Assert.Equal(200, r.Status);
-        // Not "few": k 2 is the client's own bound; not "mine": its limit cut it (truncated) but no cap did; not
-        // centrality: 201 is over the cap of 200, but the curated graph has fewer entities, so nothing was left out.
-        Assert.Equal(["far", "many", "paths"], r.Body!["extensions"]!["capped"]!.AsArray().Select(n => n!.GetValue<string>()).Order());
+        // Not "few": k 2 is the client's own bound; not "mine": its limit cut it (truncated) but no cap did.
+        // Centrality: 201 is over the cap of 200 and the curated graph has more entities, so the cap left some out.
+        Assert.Equal(["centrality", "far", "many", "paths"], r.Body!["extensions"]!["capped"]!.AsArray().Select(n => n!.GetValue<string>()).Order());
         Assert.True(r.Body["data"]!["mine"]!["truncated"]!.GetValue<bool>());
-        Assert.True(r.Body["data"]!["centrality"]!.AsArray().Count < 200);
+        Assert.Equal(200, r.Body["data"]!["centrality"]!.AsArray().Count);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         // Lists that are short by construction (six countries, thirteen items, a few steps) are not priced like pages.
         var gaps = await api.PostAsync("""
-            { gaps { country score items { id status evidence { length entities { id name }
+            { gaps { countryId score items { id status evidence { length entities { id name }
                 relations { id type validFrom validTo confidence sources { id title url } } } } } }
             """);
         Assert.Equal(200, gaps.Status);
@@ -135,9 +135,9 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         // limit sizes the subgraph's lists, not the one subgraph the field returns: counted twice, this was refused.
         var r = await api.PostAsync("""
-            { x0: neighbourhood(id: "kcss", depth: 1, limit: 200) { truncated entities { id kind name country }
+            { x0: neighbourhood(id: "kcss", depth: 1, limit: 200) { truncated entities { id kind name countryId }
                 relations { id type fromId toId validFrom validTo confidence } }
-              x1: neighbourhood(id: "enisa", depth: 1, limit: 200) { truncated entities { id kind name country }
+              x1: neighbourhood(id: "enisa", depth: 1, limit: 200) { truncated entities { id kind name countryId }
                 relations { id type fromId toId validFrom validTo confidence } } }
             """);
         Assert.Equal(200, r.Status);
@@ -378,7 +378,7 @@ public sealed class TransportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var again = await own.GetAsync(url); // from the response cache
         Assert.Equal(before.Body!.ToJsonString(), again.Body!.ToJsonString());
         Assert.Equal(before.Response.Headers.ETag, again.Response.Headers.ETag);
-        await own.PostAsync("""mutation { retractRelation(id: "kcss-implements-ascend-wb6", reason: "test", sources: {ids: ["qkss-ascend-wb6"]}) { id } }""", key: ApiFactory.Key);
+        await own.PostAsync("""mutation { retractRelation(id: "kcss-implements-ascend-wb6", reason: "test", sources: {ids: ["regional-qkss-ascend-project"]}) { id } }""", key: ApiFactory.Key);
         var after = await own.GetAsync(url);
         Assert.NotEqual(before.Response.Headers.ETag, after.Response.Headers.ETag);
         Assert.Equal(before.Body["data"]!["stats"]!["relations"]!.GetValue<int>() - 1, after.Body!["data"]!["stats"]!["relations"]!.GetValue<int>());
