@@ -163,8 +163,10 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         Assert.Equal(links.Count, hints.Count);
         Assert.NotEmpty(hints);
         for (var i = 0; i < links.Count; i++)
-            foreach (var id in links[i]!["sharedNeighbours"]!.AsArray().Select(n => n!.GetValue<string>()))
+            foreach (var id in links[i]!["sharedNeighbours"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()))
                 Assert.Contains((await AskAsync($$"""{ entity(id: "{{id}}") { name } }"""))["entity"]!["name"]!.GetValue<string>(), hints[i]);
+        // The view asked once: the reports name their countries and the suggestions their ends, in the same answer.
+        Assert.All(links, l => Assert.False(string.IsNullOrEmpty(l!["from"]!["name"]!.GetValue<string>())));
         // The canvas' tools (paths drawn on it, the list of what it shows) are not offered beside the matrix.
         Assert.False(await page.IsVisibleAsync("#paths-box"));
         Assert.False(await page.IsVisibleAsync("#canvas-entities"));
@@ -175,7 +177,32 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         var details = await page.InnerTextAsync("#details");
         Assert.Contains("missing", details);
         Assert.Contains("CSIRT", details);
+        Assert.Contains("documented gap", details);
         Assert.Contains("gap=ba:national-csirt", page.Url);
+        // Missing rests on documented absences: each with its note, validity and every source it cites, where and what.
+        var item = (await AskAsync("""
+            { gaps(country: "ba") { items { id absences { id note validFrom citations { locator note source { title publisher url } } } } } }
+            """))["gaps"]![0]!["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "national-csirt")!;
+        var absences = item["absences"]!.AsArray();
+        Assert.NotEmpty(absences);
+        foreach (var absence in absences)
+        {
+            var at = $"#details .absence[data-absence='{absence!["id"]}']";
+            var block = await page.InnerTextAsync(at);
+            if (absence["note"] is { } note) Assert.Contains(note.GetValue<string>(), block);
+            if (absence["validFrom"] is { } from) Assert.Contains(from.GetValue<string>(), block);
+            var citations = absence["citations"]!.AsArray();
+            Assert.NotEmpty(citations);
+            foreach (var citation in citations)
+            {
+                var source = citation!["source"]!;
+                Assert.Contains(source["title"]!.GetValue<string>(), block);
+                if (source["publisher"] is { } publisher) Assert.Contains(publisher.GetValue<string>(), block);
+                if (citation["locator"] is { } locator) Assert.Contains(locator.GetValue<string>(), block);
+                if (citation["note"] is { } said) Assert.Contains(said.GetValue<string>(), block);
+                if (source["url"] is { } url) Assert.True(await page.Locator($"{at} a[href='{url.GetValue<string>()}']").CountAsync() > 0, $"a link to {url}");
+            }
+        }
         await explorer.ScreenshotAsync("4-gaps-ba-national-csirt-missing");
 
         // From the cell to what the graph does hold for the country.

@@ -104,13 +104,16 @@ export async function answer(pending) {
   return body.data;
 }
 
-const entityFields = 'id name kind country validFrom validTo';
-const relationFields = 'id type fromId toId validFrom validTo confidence role';
+// `ended` and a relation's `uncertain` are about the asOf of the field above them (a neighbourhood, a list of relations).
+const entityFields = 'id name kind countryId validFrom validTo ended';
+const relationFields = 'id type fromId toId temporality occurredOn validFrom validTo attestedOn startUnknown uncertain alignment confidence role';
 const sourceFields = 'id title publisher published url document kind';
+// Each source a fact cites, with where in it and what it says there.
+const citationFields = `citations { sourceId locator note source { ${sourceFields} } }`;
 
 export function searchDocument(text, asOf) {
   const op = new Operation('Search');
-  return op.request(`  entities${args({ search: op.$('search', 'String', text), asOf: op.$('asOf', 'Date', asOf), first: 8 })} { totalCount nodes { id name kind country aliases } }`);
+  return op.request(`  entities${args({ search: op.$('search', 'String', text), asOf: op.$('asOf', 'Date', asOf), first: 8 })} { totalCount nodes { id name kind countryId country { name } aliases } }`);
 }
 
 /** One request for the canvas: each pinned entity, and the neighbourhood of each expanded one (null: nothing to ask). */
@@ -131,10 +134,10 @@ export function entityDocument(id, asOf) {
   const op = new Operation('Entity');
   const entity = args({ id: op.$('id', 'ID!', id) }), on = args({ asOf: op.$('asOf', 'Date', asOf) });
   return op.request(`  entity${entity} {
-    id kind name aliases country description validFrom validTo origin
+    id kind name aliases countryId country { name } description validFrom validTo origin
     attributes { key type value }
-    sources { ${sourceFields} }
-    relations${on} { ${relationFields} }
+    ${citationFields}
+    relations${on} { ${relationFields} from { id name kind } to { id name kind } ${citationFields} }
   }`);
 }
 
@@ -145,28 +148,36 @@ export function pathsDocument({ from, to, k, maxHops, types, asOf }) {
     types: op.$('types', '[RelationType!]', names(types)), asOf: op.$('asOf', 'Date', asOf),
   })} {
     length weakestConfidence validFrom validTo
-    entities { id name kind country }
-    steps { from to relations { ${relationFields} sources { id } } }
+    entities { id name kind countryId }
+    steps { fromId toId relations { ${relationFields} citations { sourceId locator note } } }
   }`);
 }
 
-// Suggestions that matter for alignment: from a WB6 country or institution to a body, network or programme. The six
+// Suggestions that matter for alignment: from a WB6 country or institution to a body, network, forum or programme. The six
 // are the eu-alignment template's countries (graph-seeds/templates); the graph holds EU members too.
 const wb6 = ['al', 'ba', 'xk', 'me', 'mk', 'rs'];
 const suggestFrom = ['Country', 'NationalAuthority', 'Csirt'];
-const suggestTo = ['EuBody', 'Network', 'Convention', 'RegionalCentre', 'InternationalOrganization', 'Project'];
+const suggestTo = ['EuBody', 'Network', 'Forum', 'Convention', 'RegionalCentre', 'InternationalOrganization', 'Project'];
 
 export function gapsDocument(asOf) {
   const op = new Operation('Gaps');
   const on = op.$('asOf', 'Date', asOf);
-  return op.request(`  gaps${args({ asOf: on })} { country score items { id label legalBasis status } }
-  suggestedLinks${args({ countries: op.$('countries', '[ID!]', wb6), fromKinds: enums(suggestFrom), toKinds: enums(suggestTo), limit: 10, asOf: on })} { from to score method sharedNeighbours }
-  countries: entities${args({ kind: enums(['Country']), first: 50 })} { nodes { id name } }`);
+  return op.request(`  gaps${args({ asOf: on })} { countryId country { name } score coverage researched eligible items { id label legalBasis status uncertain detail countsInScore } }
+  suggestedLinks${args({ countries: op.$('countries', '[ID!]', wb6), fromKinds: enums(suggestFrom), toKinds: enums(suggestTo), limit: 10, asOf: on })} {
+    from { id name kind } to { id name kind } score method sharedNeighbours { id name }
+  }`);
 }
 
 export function gapEvidenceDocument(country, asOf) {
   const op = new Operation('GapEvidence');
-  return op.request(`  gaps${args({ country: op.$('country', 'ID', country), asOf: op.$('asOf', 'Date', asOf) })} { country items { id label legalBasis status evidence { relations { id } } } }`);
+  return op.request(`  gaps${args({ country: op.$('country', 'ID', country), asOf: op.$('asOf', 'Date', asOf) })} {
+    countryId items {
+      id label legalBasis status uncertain detail countsInScore
+      evidence { relations { id } }
+      absences { id from { id name kind } type to { id name kind } kind role validFrom validTo confidence note ${citationFields} }
+      research { checked outcome conclusion consulted { source { ${sourceFields} } url query result } }
+    }
+  }`);
 }
 
 /** Many lookups by id in one request, as aliased fields: n0: source(id: ...) { ... }. */
@@ -175,7 +186,7 @@ export function lookupDocument(field, ids, selection) {
 }
 
 export const sourceSelection = sourceFields;
-export const relationSelection = `${relationFields} from { id name kind } to { id name kind } sources { ${sourceFields} }`;
+export const relationSelection = `${relationFields} from { id name kind } to { id name kind } ${citationFields}`;
 
 const _sources = new Map();
 

@@ -16,6 +16,9 @@ const style = [
   })),
   { selector: 'node[kind = "Country"]', style: { width: 38, height: 38, 'font-weight': 'bold' } },
   { selector: 'node.absent', style: { opacity: 0.45, 'border-style': 'dashed', 'background-opacity': 0.3 } },
+  // Ended by the date, drawn for the acts that keep it in history: grey whatever its kind, with a dashed outline and
+  // "ended <date>" under its name, so that it reads without colour too.
+  { selector: 'node.ended', style: { 'background-color': '#c4c4c4', 'border-style': 'dashed', 'border-width': 2.5, 'border-color': '#555', color: '#555' } },
   // The keyboard's marker: an outline apart from the selection's yellow, so that both can be told apart.
   { selector: 'node.marked', style: { 'outline-width': 3, 'outline-color': '#0b57d0', 'outline-offset': 10, 'outline-opacity': 1, 'font-weight': 'bold' } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000', 'underlay-color': '#ffd400', 'underlay-opacity': 0.7, 'underlay-padding': 7, 'underlay-shape': 'ellipse' } },
@@ -73,15 +76,19 @@ export class Canvas {
   }
 
   /** Replaces what is drawn; keeps the positions of entities already on the canvas so the picture does not jump. */
-  draw(entities, relations, { absent = new Set(), selected = null } = {}) {
+  draw(entities, relations, { absent = new Set(), ended = new Set(), selected = null } = {}) {
     const cy = this.cy;
     const before = new Map(cy.nodes().map(n => [n.id(), { ...n.position() }]));
     const elements = [];
     for (const e of entities.values()) {
+      const gone = ended.has(e.id) && e.validTo ? `ended ${e.validTo}` : '';
       elements.push({
         group: 'nodes',
-        data: { id: e.id, name: e.name, kind: e.kind, country: e.country ?? '', label: wrapped(e.name) + (absent.has(e.id) ? '\n(not on this date)' : '') },
-        classes: absent.has(e.id) ? 'absent' : '',
+        data: {
+          id: e.id, name: e.name, kind: e.kind, country: e.countryId ?? '', validFrom: e.validFrom ?? '', validTo: e.validTo ?? '', ended: gone,
+          label: wrapped(e.name) + (absent.has(e.id) ? '\n(not on this date)' : gone ? `\n(${gone})` : ''),
+        },
+        classes: absent.has(e.id) ? 'absent' : gone ? 'ended' : '',
         position: before.get(e.id),
       });
     }
@@ -90,7 +97,8 @@ export class Canvas {
         group: 'edges',
         data: {
           id: `r:${r.id}`, relation: r.id, source: r.fromId, target: r.toId, type: r.type, label: r.type.replaceAll('_', ' ').toLowerCase(),
-          confidence: r.confidence, validFrom: r.validFrom ?? '', validTo: r.validTo ?? '',
+          confidence: r.confidence, temporality: r.temporality ?? '', occurredOn: r.occurredOn ?? '', validFrom: r.validFrom ?? '', validTo: r.validTo ?? '',
+          attestedOn: r.attestedOn ?? '',
         },
       });
     }
@@ -152,18 +160,22 @@ export class Canvas {
 
   png() { return this.cy.png({ full: true, scale: 2, bg: '#ffffff' }); }
 
-  /** GraphML of what is on the canvas (Gephi and yEd read it), with kinds, types and dates as attributes. */
+  /** GraphML of what is on the canvas (Gephi and yEd read it), with kinds, types, temporalities and dates as attributes. */
   graphml() {
     const x = v => String(v ?? '').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-    const keys = [['name', 'node'], ['kind', 'node'], ['country', 'node'], ['type', 'edge'], ['confidence', 'edge'], ['validFrom', 'edge'], ['validTo', 'edge']];
+    const nodeKeys = ['name', 'kind', 'country', 'validFrom', 'validTo'];
+    const edgeKeys = ['type', 'confidence', 'temporality', 'occurredOn', 'validFrom', 'validTo', 'attestedOn'];
+    const keys = [...nodeKeys.map(k => [k, 'node']), ...edgeKeys.map(k => [k, 'edge'])];
     const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
-    for (const [key, target] of keys) lines.push(`  <key id="${key}" for="${target}" attr.name="${key}" attr.type="string"/>`);
+    // Dates stay as precise as the sources give them, so they are strings.
+    for (const [key, target] of keys) lines.push(`  <key id="${target === 'node' ? 'n' : 'e'}${key}" for="${target}" attr.name="${key}" attr.type="string"/>`);
     lines.push('  <graph id="wb6graph" edgedefault="directed">');
     this.cy.nodes().forEach(n => {
-      lines.push(`    <node id="${x(n.id())}">${['name', 'kind', 'country'].map(k => `<data key="${k}">${x(n.data(k))}</data>`).join('')}</node>`);
+      const data = nodeKeys.filter(k => n.data(k)).map(k => `<data key="n${k}">${x(n.data(k))}</data>`).join('');
+      lines.push(`    <node id="${x(n.id())}">${data}</node>`);
     });
     this.cy.edges().forEach(e => {
-      const data = ['type', 'confidence', 'validFrom', 'validTo'].filter(k => e.data(k)).map(k => `<data key="${k}">${x(e.data(k))}</data>`).join('');
+      const data = edgeKeys.filter(k => e.data(k)).map(k => `<data key="e${k}">${x(e.data(k))}</data>`).join('');
       lines.push(`    <edge id="${x(e.data('relation'))}" source="${x(e.data('source'))}" target="${x(e.data('target'))}">${data}</edge>`);
     });
     lines.push('  </graph>', '</graphml>');

@@ -33,7 +33,8 @@ export function attachKeyboard(canvas, { announce, onOpen }) {
   const mark = node => {
     canvas.mark(node.id());
     const relations = node.connectedEdges().length;
-    announce(`${node.data('name')}, ${kindLabel(node.data('kind'))}, ${relations} relation${relations === 1 ? '' : 's'} on the canvas. Enter opens it.`);
+    const ended = node.data('ended') ? `, ${node.data('ended')}` : '';
+    announce(`${node.data('name')}, ${kindLabel(node.data('kind'))}${ended}, ${relations} relation${relations === 1 ? '' : 's'} on the canvas. Enter opens it.`);
   };
 
   container.addEventListener('keydown', e => {
@@ -64,12 +65,12 @@ export function attachKeyboard(canvas, { announce, onOpen }) {
  * list is open (sorting by name wakes the collator, too slow to do with every drawing); the count always follows.
  */
 export function attachList(details, list, count, { onOpen }) {
-  let entities = new Map(), absent = new Set(), selected = null, byName;
+  let entities = new Map(), absent = new Set(), ended = new Set(), selected = null, byName;
   const render = () => {
     byName ??= new Intl.Collator(undefined, { sensitivity: 'base' });
     list.innerHTML = [...entities.values()].sort((a, b) => byName.compare(a.name, b.name)).map(e => `<li><button type="button"
         data-entity="${esc(e.id)}" aria-current="${e.id === selected}">${swatch(e.kind, 14)} <span>${esc(e.name)}</span>
-        <span class="hint">${esc(kindLabel(e.kind))}${absent.has(e.id) ? ', not on this date' : ''}</span></button></li>`).join('');
+        <span class="hint">${esc(kindLabel(e.kind))}${absent.has(e.id) ? ', not on this date' : ended.has(e.id) ? `, ended ${esc(e.validTo)}` : ''}</span></button></li>`).join('');
   };
   details.addEventListener('toggle', () => { if (details.open) render(); });
   list.addEventListener('click', e => {
@@ -78,7 +79,7 @@ export function attachList(details, list, count, { onOpen }) {
   });
   return {
     update(drawn, options) {
-      ({ absent, selected } = options);
+      ({ absent, ended = new Set(), selected } = options);
       entities = drawn;
       count.textContent = String(drawn.size);
       if (details.open) render();

@@ -29,6 +29,11 @@ const shapes = {
   house: [[0, -1], [1, -0.2], [1, 1], [-1, 1], [-1, -0.2]],
   doc: [[-0.8, -1], [0.4, -1], [0.8, -0.6], [0.8, 1], [-0.8, 1]],
   bowtie: [[-1, -0.8], [0, -0.2], [1, -0.8], [1, 0.8], [0, 0.2], [-1, 0.8]],
+  bolt: [[0.25, -1], [-0.75, 0.15], [-0.05, 0.15], [-0.3, 1], [0.75, -0.2], [0.05, -0.2], [0.45, -1]],
+  // A gauge: the upper half of a disc.
+  gauge: [[-1, 0.45], ...Array.from({ length: 9 }, (_, i) => [-Math.cos((Math.PI * (i + 1)) / 10), 0.45 - Math.sin((Math.PI * (i + 1)) / 10)]), [1, 0.45]],
+  hourglass: [[-0.8, -1], [0.8, -1], [0.15, 0], [0.8, 1], [-0.8, 1], [-0.15, 0]],
+  bubble: [[-1, -0.8], [1, -0.8], [1, 0.4], [-0.1, 0.4], [-0.6, 1], [-0.5, 0.4], [-1, 0.4]],
 };
 
 export const kinds = {
@@ -49,7 +54,11 @@ export const kinds = {
   Strategy: { colour: '#66aa55', shape: 'tag', label: 'Strategy' },
   Convention: { colour: '#5566aa', shape: 'wide', label: 'Convention' },
   Network: { colour: '#884499', shape: 'compass', label: 'Network' },
+  Forum: { colour: '#bbaa33', shape: 'bubble', label: 'Forum' },
   Company: { colour: '#994455', shape: 'rhomboid', label: 'Company' },
+  Incident: { colour: '#ee6677', shape: 'bolt', label: 'Incident' },
+  Assessment: { colour: '#44aa99', shape: 'gauge', label: 'Assessment' },
+  Agreement: { colour: '#6677cc', shape: 'hourglass', label: 'Agreement' },
 };
 
 const fallback = { colour: '#999999', shape: 'bowtie', label: 'Other' };
@@ -71,9 +80,17 @@ export function swatch(kind, size = 16) {
   return `<svg class="swatch" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" aria-hidden="true" fill="${k.colour}" stroke="#222" stroke-width="1">${body}</svg>`;
 }
 
+/**
+ * Gap statuses: each with a mark and a word, so that a cell reads without its colour, and what it means in plain words
+ * (the matrix's legend and the evidence panel say it). Only MISSING is a documented gap; UNKNOWN is an open question.
+ */
 export const statuses = {
-  PRESENT: { label: 'present', mark: '✓' },
-  MISSING: { label: 'missing', mark: '✗' },
-  EXPIRED: { label: 'expired', mark: '◷' },
-  NOT_ELIGIBLE: { label: 'not eligible', mark: '–' },
+  PRESENT: { label: 'present', mark: '✓', meaning: 'the link exists on the date; its chain of relations and sources is the evidence' },
+  PARTIAL: { label: 'partial', mark: '◐', meaning: 'partly there: a law only partly aligned or still a draft, or adopted and not yet applicable' },
+  EXPIRED: { label: 'expired', mark: '◷', meaning: 'the link held once and has ended (a strategy that ran out)' },
+  MISSING: { label: 'missing', mark: '✗', meaning: 'a source documents the absence: a documented gap' },
+  UNKNOWN: { label: 'unknown', mark: '?', meaning: 'nobody found evidence either way: not a documented gap; the research record says what was consulted' },
+  NOT_ELIGIBLE: { label: 'not eligible', mark: '–', meaning: 'open to EU member states only: not a failure before accession' },
 };
+
+export const statusOf = status => statuses[status] ?? { label: String(status).toLowerCase(), mark: '?', meaning: '' };

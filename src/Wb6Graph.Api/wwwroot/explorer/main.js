@@ -10,7 +10,7 @@ import { attachAsOf } from './asof.js';
 import { loadEntity, renderEntity } from './details.js';
 import { loadPaths, pathElements, renderPaths, attachPathsForm } from './paths.js';
 import { loadGaps, renderGaps, loadEvidence, renderEvidence } from './gaps.js';
-import { esc } from './render.js';
+import { esc, lifeOn } from './render.js';
 import { attachSharing } from './share.js';
 import { attachKeyboard, attachList } from './keyboard.js';
 
@@ -33,7 +33,6 @@ const status = (text, error = false) => {
 };
 const busy = on => { document.body.dataset.busy = String(on); };
 const save = () => history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
-const isAbsent = (e, asOf) => Boolean(asOf && ((e.validFrom && e.validFrom > asOf) || (e.validTo && e.validTo <= asOf)));
 const countryName = id => names.get(id) ?? id;
 
 const canvas = new Canvas($('cy'), { onSelect: id => select(id), onBackground: () => {} });
@@ -93,8 +92,10 @@ async function drawGraph(current, problems) {
   }
   const hidden = new Set(state.hidden);
   hidden.forEach(id => entities.delete(id));
-  // An entity that did not exist on the date keeps its place but loses its relations: the world as it stood then.
-  const absent = new Set([...entities.values()].filter(e => isAbsent(e, state.asOf)).map(e => e.id));
+  // An entity that did not exist yet on the date keeps its place but loses its relations: the world as it stood then.
+  // One that had ended keeps the relations the API still gives on that date: its acts, which stay history.
+  const absent = new Set([...entities.values()].filter(e => lifeOn(e, state.asOf) === 'before').map(e => e.id));
+  const ended = new Set([...entities.values()].filter(e => lifeOn(e, state.asOf) === 'ended').map(e => e.id));
   for (const [id, r] of relations) {
     if (!entities.has(r.fromId) || !entities.has(r.toId) || absent.has(r.fromId) || absent.has(r.toId)) relations.delete(id);
   }
@@ -103,7 +104,7 @@ async function drawGraph(current, problems) {
   relations.forEach(r => { kept.add(r.fromId); kept.add(r.toId); });
   for (const id of entities.keys()) if (!kept.has(id)) entities.delete(id);
   if (firstDraw) performance.mark("explorer:draw-start");
-  canvas.draw(entities, relations, { absent, selected: state.selected });
+  canvas.draw(entities, relations, { absent, ended, selected: state.selected });
   const onPath = pathResult ? pathElements(pathResult.paths) : null;
   canvas.highlight(onPath ? [...onPath.entities.keys()] : [], onPath ? [...onPath.relations.keys()] : []);
   const lone = entities.size === 1 && relations.size === 0 && !absent.size;
@@ -117,7 +118,7 @@ async function drawGraph(current, problems) {
     // The mark above is the drawing handed to Cytoscape; this one, the frame that puts it on the screen.
     canvas.cy.one('render', () => performance.mark('explorer:first-graph-painted'));
   }
-  listed.update(entities, { absent, selected: state.selected });
+  listed.update(entities, { absent, ended, selected: state.selected });
 }
 
 async function showDetails(current) {
@@ -127,14 +128,14 @@ async function showDetails(current) {
     const evidence = await loadEvidence(state.gap, state.asOf);
     if (!current()) return;
     docs.evidence = evidence.document;
-    renderEvidence(box, evidence, countryName);
+    renderEvidence(box, evidence, countryName, state.asOf);
     return;
   }
   if (!state.selected) { box.innerHTML = '<p class="hint">Find an entity above, or click one on the canvas, to read its facts and sources.</p>'; return; }
   const { entity, document } = await loadEntity(state.selected, state.asOf);
   if (!current()) return;
   docs.entity = document;
-  renderEntity(box, entity, { asOf: state.asOf, absent: entity && isAbsent(entity, state.asOf), kindNames, countryName });
+  renderEntity(box, entity, { asOf: state.asOf, life: lifeOn(entity, state.asOf), kindNames });
 }
 
 async function showPaths(current, problems, { link }) {
@@ -303,7 +304,7 @@ async function start() {
     initial: state.asOf,
     onChange: date => { state.asOf = date; refresh(); },
   });
-  attachSearch($('search'), $('suggestions'), { onPick: open, asOf: () => state.asOf, countryName });
+  attachSearch($('search'), $('suggestions'), { onPick: open, asOf: () => state.asOf });
   performance.mark('explorer:modules');
   const meta = await startAnswer;
   performance.mark('explorer:meta');

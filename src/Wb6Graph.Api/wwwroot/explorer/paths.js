@@ -1,12 +1,12 @@
 // Paths between two entities: k shortest simple paths, each step with every relation that makes it,
-// its dates, confidence and sources (ready to cite).
+// when it held or happened, its confidence and its citations (ready to cite).
 import { pathsDocument, run, sourcesById } from './api.js';
-import { esc, entityLink, relationBlock, dates, count } from './render.js';
+import { esc, entityLink, relationBlock, period, count } from './render.js';
 
 export async function loadPaths(question, asOf) {
   const document = pathsDocument({ ...question, asOf });
   const data = await run(document);
-  const ids = data.paths.flatMap(p => p.steps.flatMap(s => s.relations.flatMap(r => r.sources.map(x => x.id))));
+  const ids = data.paths.flatMap(p => p.steps.flatMap(s => s.relations.flatMap(r => r.citations.map(c => c.sourceId))));
   const sources = await sourcesById(ids);
   return { paths: data.paths, sources, document, capped: data.capped.includes('paths') };
 }
@@ -35,7 +35,7 @@ export function renderPaths(container, question, result, asOf) {
     <ol class="paths">${paths.map((p, i) => `
       <li data-path="${i}">
         <strong>${count(p.length, 'hop')}:</strong> ${p.entities.map(entityLink).join(' → ')}
-        <br><span class="hint">weakest step ${esc(p.weakestConfidence ?? '?')}; ${p.validFrom || p.validTo ? `the whole path held ${esc(dates(p.validFrom, p.validTo))}` : 'no step is dated'}</span>
+        <br><span class="hint">weakest step ${esc(p.weakestConfidence ?? '?')}; ${p.validFrom || p.validTo ? `the whole path held ${esc(period(p.validFrom, p.validTo))}` : 'no step is dated'}</span>
         <ol class="steps">${p.steps.map(s => `<li>${s.relations.map(r => relationBlock(r, names, sources)).join('')}</li>`).join('')}</ol>
       </li>`).join('')}
     </ol>`;

@@ -3,7 +3,7 @@ import { run, searchDocument } from './api.js';
 import { esc, kindLabel } from './render.js';
 import { swatch } from './kinds.js';
 
-export function attachSearch(input, list, { onPick, asOf, countryName = id => id }) {
+export function attachSearch(input, list, { onPick, asOf }) {
   let items = [], active = -1, ticket = 0, timer;
 
   const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
@@ -29,7 +29,7 @@ export function attachSearch(input, list, { onPick, asOf, countryName = id => id
     items = data.entities.nodes;
     list.innerHTML = items.length
       ? items.map((e, i) => `<li role="option" id="opt-${i}" data-index="${i}" aria-selected="false">${swatch(e.kind, 14)}
-          <span>${esc(e.name)}</span><span class="meta">${esc(kindLabel(e.kind))}${e.country ? ` · ${esc(countryName(e.country))}` : ''}</span></li>`).join('')
+          <span>${esc(e.name)}</span><span class="meta">${esc(kindLabel(e.kind))}${e.countryId ? ` · ${esc(e.country.name)}` : ''}</span></li>`).join('')
         + (data.entities.totalCount > items.length ? `<li class="hint" aria-disabled="true">${data.entities.totalCount - items.length} more: type more letters</li>` : '')
       : `<li class="hint" aria-disabled="true">Nothing matches “${esc(text)}”.</li>`;
     list.hidden = false;
