@@ -83,6 +83,27 @@ public sealed class DashboardQueryTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Search_finds_places_and_events_and_ranks_ids_and_names_before_the_rest()
+    {
+        var data = Data(await api.PostAsync("""
+            { podgorica: entities(search: "podgorica", first: 50) { nodes { id } }
+              conference: entities(search: "Conférence", first: 50) { nodes { id kind } }
+              wb3c: entities(search: "WB3C", first: 3) { nodes { id } }
+              albania: entities(search: "SHQIPERI", first: 3) { nodes { id } } }
+            """));
+        static List<string> Ids(JsonNode list) => [.. list["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>())];
+        // The centre has Podgorica only as its city and in its description; the conference, in its description.
+        var podgorica = Ids(data["podgorica"]!);
+        Assert.Contains("wb3c", podgorica);
+        Assert.Contains("wb3c-conference-2024", podgorica);
+        Assert.Contains(data["conference"]!["nodes"]!.AsArray(), n => n!["id"]!.GetValue<string>() == "wb3c-conference-2024");
+        // An exact acronym comes first, before the many entities that mention WB3C in their names.
+        Assert.Equal("wb3c", Ids(data["wb3c"]!)[0]);
+        // "SHQIPERI" finds Albania by its alias Shqipëri, ignoring case and the diacritic.
+        Assert.Equal("al", Ids(data["albania"]!)[0]);
+    }
+
+    [Fact]
     public async Task Entities_by_ids_come_in_the_order_asked_with_null_for_an_unknown_id()
     {
         var data = Data(await api.PostAsync("""{ entitiesByIds(ids: ["enisa", "nope", "al", "enisa"]) { id name } }"""));
