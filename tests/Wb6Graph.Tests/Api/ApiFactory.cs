@@ -55,6 +55,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return ((int)response.StatusCode, await ReadJson(response), response);
     }
 
+    /// <summary>The data of a 200 answer without errors; the assertion message shows the body otherwise.</summary>
+    public static JsonNode Data((int Status, JsonNode? Body, HttpResponseMessage _) r)
+    {
+        Assert.True(r.Status == 200, r.Body?.ToJsonString());
+        Assert.True(r.Body!["errors"] is null, r.Body.ToJsonString());
+        return r.Body["data"]!;
+    }
+
     private static async Task<JsonNode?> ReadJson(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
