@@ -124,7 +124,11 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         IEnumerable<int> candidates = from is { } fromIndex
             ? RelsOf(s, fromIndex, Direction.Out)
             : to is { } toIndex ? RelsOf(s, toIndex, Direction.In) : Enumerable.Range(0, s.RelationCount);
-        long? afterKey = query.After is { } after ? long.Parse(Cursor.Decode(after, "r"), System.Globalization.CultureInfo.InvariantCulture) : null;
+        long? afterKey = query.After is { } after
+            ? long.TryParse(Cursor.Decode(after, "r"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key)
+                ? key
+                : throw new GraphValidationException([new("after", after, "not a cursor of this list")])
+            : null;
         var keys = s.Relations.Keys;
         var largestFirst = new PriorityQueue<int, long>(Comparer<long>.Create((x, y) => y.CompareTo(x)));
         int total = 0, before = 0;
