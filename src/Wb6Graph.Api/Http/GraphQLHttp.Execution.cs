@@ -45,7 +45,24 @@ internal sealed partial class GraphQLHttp
             return;
         }
 
-        using var turn = cost.AsksEngine || cost.Complexity >= o.ExpensiveComplexity ? await expensive.EnterAsync(deadline.Token) : NoTurn.Instance;
+        var isExpensive = cost.AsksEngine || cost.Complexity >= o.ExpensiveComplexity;
+        IDisposable? turn = NoTurn.Instance;
+        if (isExpensive)
+        {
+            // The wait for a turn has its own bound (Api:ExpensiveWaitSeconds); the clock stops meanwhile and starts again
+            // with the turn: the timeout bounds a request's own work, not its place in the queue.
+            deadline.CancelAfter(Timeout.InfiniteTimeSpan);
+            try
+            {
+                turn = await expensive.EnterAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                return; // the client left while waiting
+            }
+            deadline.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
+        }
+        using var held = turn;
         if (turn is null)
         {
             http.Response.Headers.RetryAfter = Math.Max(1, o.ExpensiveWaitSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -53,14 +70,12 @@ internal sealed partial class GraphQLHttp
                 $"Too many expensive requests are running or waiting ({o.ExpensiveConcurrency} at once, {o.ExpensiveQueue} waiting); retry after a few seconds.", mediaType);
             return;
         }
-        // A turn waited for starts the clock again: the timeout bounds a request's own work, not its place in the queue.
-        deadline.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
 
         var budget = new AnswerBudget(o.MaxAnswerBytes / AnswerBudget.BytesPerNode, deadline);
         ExecutionResult result;
         try
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
+            var execution = new ExecutionOptions
             {
                 // A persisted document was already resolved above through the loader GraphQL.NET's persisted-document
                 // handler uses; passing its text and parsed form lets it share the caches of free-form queries.
@@ -76,7 +91,8 @@ internal sealed partial class GraphQLHttp
                 // A document that passed the spec's validation rules, which depend on the document alone, passes them
                 // again; it was priced above with this request's variables (k, limit), and variable coercion runs regardless.
                 ValidationRules = validated ? [] : Rules,
-            });
+            };
+            result = turn is NoTurn ? await executer.ExecuteAsync(execution) : await expensive.RunAsync(() => executer.ExecuteAsync(execution));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
