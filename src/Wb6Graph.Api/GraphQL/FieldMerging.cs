@@ -17,6 +17,9 @@ internal static class FieldMerging
     {
         var errors = new List<string>();
         var fragments = DocumentCost.Fragments(document);
+        // Fragments that spread themselves, through others or under a field, would expand for ever (the fuzzer found it:
+        // a stack overflow). Such a document is invalid anyway: the spec's NoFragmentCycles rule, which runs next, says why.
+        if (HasCycle(fragments)) return errors;
         Check([operation.SelectionSet]);
         return errors;
 
@@ -63,6 +66,45 @@ internal static class FieldMerging
                 }
             }
         }
+    }
+
+    private static bool HasCycle(Dictionary<string, GraphQLFragmentDefinition> fragments)
+    {
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: being visited, true: done
+        foreach (var name in fragments.Keys)
+            if (Visit(name)) return true;
+        return false;
+
+        bool Visit(string name)
+        {
+            if (state.TryGetValue(name, out var done)) return !done;
+            if (!fragments.TryGetValue(name, out var fragment)) return false;
+            state[name] = false;
+            foreach (var spread in Spreads(fragment.SelectionSet))
+                if (Visit(spread)) return true;
+            state[name] = true;
+            return false;
+        }
+    }
+
+    /// <summary>The names of the fragments a selection set spreads, at any depth (without following the spreads).</summary>
+    private static IEnumerable<string> Spreads(GraphQLSelectionSet set)
+    {
+        var pending = new Stack<GraphQLSelectionSet>([set]);
+        while (pending.TryPop(out var current))
+            foreach (var selection in current.Selections)
+                switch (selection)
+                {
+                    case GraphQLFragmentSpread spread:
+                        yield return spread.FragmentName.Name.StringValue;
+                        break;
+                    case GraphQLInlineFragment inline:
+                        pending.Push(inline.SelectionSet);
+                        break;
+                    case GraphQLField { SelectionSet: { } children }:
+                        pending.Push(children);
+                        break;
+                }
     }
 
     private static string? Difference(GraphQLField a, GraphQLField b)

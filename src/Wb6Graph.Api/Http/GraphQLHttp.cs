@@ -139,6 +139,13 @@ internal sealed partial class GraphQLHttp(
             await Plain(http, mediaType == Json ? 200 : 400, code, message, mediaType);
             return;
         }
+        catch (IndexOutOfRangeException)
+        {
+            // GraphQL-Parser 9.5 fails while quoting the line of some syntax errors (a carriage return inside the
+            // document, found by the fuzzer): still a syntax error, without its place.
+            await Plain(http, mediaType == Json ? 200 : 400, "SYNTAX_ERROR", "The document is not valid GraphQL (the parser could not say where).", mediaType);
+            return;
+        }
 
         var operation = FindOperation(document, request.OperationName, out var operationError);
         if (operation is null)

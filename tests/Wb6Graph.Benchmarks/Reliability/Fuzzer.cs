@@ -84,9 +84,20 @@ internal static class Fuzzer
         var fivexx = statuses.Where(p => p.Key >= 500).Sum(p => p.Value);
         Console.WriteLine($"   fuzzer: {total:N0} requests in {clock.Elapsed.TotalSeconds:F0} s (seed {s.Seed}); {bad.Count} failures (5xx other than 503/504, or a dropped connection); " +
                           $"5xx in all: {fivexx}; statuses " + string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}")));
-        foreach (var b in bad.Take(5)) Console.WriteLine($"   e.g. {b[..Math.Min(b.Length, 400)]}");
-        var alive = await api.PostAsync("{ stats { entities } }");
-        if (alive.Status != 200) bad.Enqueue($"the server no longer answers: {alive.Status}");
+        foreach (var b in bad.Take(5)) Console.WriteLine($"   e.g. {b[..Math.Min(b.Length, 700)]}");
+        if (!bad.IsEmpty)
+            foreach (var line in api.Log.Split('\n').SkipWhile(l => !l.StartsWith("fail:", StringComparison.Ordinal)).Take(12))
+                Console.WriteLine($"   server: {line}");
+        try
+        {
+            var alive = await api.PostAsync("{ stats { entities } }");
+            if (alive.Status != 200) bad.Enqueue($"the server no longer answers: {alive.Status}");
+        }
+        catch (HttpRequestException e)
+        {
+            bad.Enqueue($"the server is gone: {e.Message}");
+            foreach (var line in api.Log.Split('\n').TakeLast(25)) Console.WriteLine($"   server: {line}");
+        }
         return bad.IsEmpty ? [] : [$"{bad.Count} requests got a 5xx other than 503/504 or lost their connection"];
     }
 
@@ -139,9 +150,10 @@ internal static class Fuzzer
         if (random.Next(6) == 0) request.Headers.TryAddWithoutValidation("If-None-Match", Pick(random, ["*", "W/\"v1-x\"", "\"", "a, b, *", new string(',', 300)]));
         if (random.Next(10) == 0) request.Headers.TryAddWithoutValidation("GraphQL-Require-Preflight", "1");
         if (random.Next(10) == 0) request.Headers.TryAddWithoutValidation("Origin", Pick(random, ["https://evil.example", "null", "http://127.0.0.1"]));
+        var sentBody = content is null ? "" : Encoding.UTF8.GetString(await content.ReadAsByteArrayAsync());
         using var response = await api.Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, $"{method} {url[..Math.Min(url.Length, 200)]} -> {text[..Math.Min(text.Length, 200)]}");
+        return ((int)response.StatusCode, $"{method} {url[..Math.Min(url.Length, 200)]} {sentBody[..Math.Min(sentBody.Length, 300)]} -> {text[..Math.Min(text.Length, 200)]}");
     }
 
     /// <summary>A request that is not quite HTTP, on a socket of its own; Kestrel answers 400 or closes it.</summary>

@@ -66,6 +66,17 @@ public sealed class RequestLimitTests(GraphApi api) : IClassFixture<GraphApi>
         Assert.Null(r.Body!["errors"]);
     }
 
+    [Theory]
+    [InlineData("""{ entity(id: "hub") { ...F } } fragment F on Entity { relations { from { ...F } } }""")]
+    [InlineData("""{ entity(id: "hub") { ...F } } fragment F on Entity { id ...G } fragment G on Entity { neighbours { ...F } }""")]
+    [InlineData("""{ entity(id: "hub") { ...F } } fragment F on Entity { ...F }""")]
+    public async Task Fragments_that_spread_themselves_are_refused_as_invalid_not_expanded_for_ever(string query)
+    {
+        var r = await api.PostAsync(query);
+        Assert.Equal(422, r.Status);
+        Assert.Equal("NO_FRAGMENT_CYCLES", GraphApi.Code(r.Body));
+    }
+
     [Fact]
     public async Task An_entitys_relations_are_priced_by_the_graphs_real_degrees()
     {

@@ -37,6 +37,26 @@ public sealed class SmallerFixesTests(GraphApi api) : IClassFixture<GraphApi>
         Assert.Equal(authorized, Wb6Graph.Api.Http.GraphQLHttp.Authorized(http.Request, new Wb6Graph.Api.Http.ApiOptions { ApiKeys = [GraphApi.Key] }));
     }
 
+    [Theory]
+    [InlineData("""{"query":"query($x: String) { stats { entities } }","variables":{"x":"a","x":"b"}}""")]
+    [InlineData("""{"query":"{ stats { entities } }","extensions":{"a":{"b":1,"b":2}}}""")]
+    public async Task Variables_or_extensions_with_a_key_given_twice_are_400_not_500(string body)
+    {
+        await api.LoadAsync();
+        var response = await api.CreateClient().PostAsync("/graphql", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("twice", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_syntax_error_the_parser_cannot_place_is_still_400_not_500()
+    {
+        // Found by the fuzzer: a carriage return before an unexpected character made the parser's error message throw.
+        var r = await api.PostAsync("{ gapMatri\rx(from: [\"e-1\"], to: [\"e-2\",\u11bf \"e-3\"]) { from to status } }");
+        Assert.Equal(400, r.Status);
+        Assert.Equal("SYNTAX_ERROR", GraphApi.Code(r.Body));
+    }
+
     [Fact]
     public async Task The_sdl_needs_a_key_where_reads_do()
     {
