@@ -19,7 +19,22 @@ internal sealed class SeedLoadingService(
     IServiceProvider services, GraphStoreReadiness readiness, GapTemplateCatalog templates, IOptions<GraphStoreOptions> options,
     IOptions<Neo4jOptions> neo4jOptions, IHostApplicationLifetime lifetime, ILogger<SeedLoadingService> log) : IHostedService
 {
-    private IGraphStore _store = null!;
+    // A wrong setting fails here, as the host makes its services; a store that cannot be opened is said in StartAsync, in its own words.
+    private readonly (IGraphStore? Store, StoreOpenException? Unusable) _opened = Open(services);
+
+    private IGraphStore Store => _opened.Store!;
+
+    private static (IGraphStore?, StoreOpenException?) Open(IServiceProvider services)
+    {
+        try
+        {
+            return (services.GetRequiredService<IGraphStore>(), null);
+        }
+        catch (StoreOpenException e)
+        {
+            return (null, e);
+        }
+    }
 
     // Not disposed: it has no timer, and the host may dispose services before or after stopping them.
     private readonly CancellationTokenSource _stopping = new();
@@ -28,22 +43,17 @@ internal sealed class SeedLoadingService(
     public async Task StartAsync(CancellationToken ct)
     {
         var o = options.Value;
-        try
+        if (_opened.Unusable is { } unusable)
         {
-            // Opened here, not when the service is made, so that a store that cannot be used stops the start with its own words.
-            _store = services.GetRequiredService<IGraphStore>();
-            if (_store.Backend == "embedded" && services.GetService<EmbeddedGraphStore>() is { SetAside: { } aside })
-                log.LogWarning("the database was corrupt or empty and was kept aside as {Aside} (GraphStore:OnCorruptDatabase=StartFresh); starting with an empty graph", aside);
-        }
-        catch (StoreOpenException e)
-        {
-            log.LogCritical("{Message}", e.Message);
-            readiness.NotReady(e.Message);
+            log.LogCritical("{Message}", unusable.Message);
+            readiness.NotReady(unusable.Message);
             // Stopped once started: stopping during the start would cancel the host's other services and end in a stack trace.
             Environment.ExitCode = 1;
             lifetime.ApplicationStarted.Register(lifetime.StopApplication);
             return;
         }
+        if (Store.Backend == "embedded" && services.GetService<EmbeddedGraphStore>() is { SetAside: { } aside })
+            log.LogWarning("the database was corrupt or empty and was kept aside as {Aside} (GraphStore:OnCorruptDatabase=StartFresh); starting with an empty graph", aside);
         var dir = RepoPaths.Resolve(o.SeedsDirectory);
         SeedGraph? graph = null;
         if (o.LoadSeedsAtStart || Directory.Exists(dir))
@@ -58,7 +68,7 @@ internal sealed class SeedLoadingService(
             templates.Replace(seeds.Templates, seeds.Research);
             if (o.LoadSeedsAtStart) graph = seeds.Graph;
         }
-        if (_store is Neo4jGraphStore neo4j)
+        if (Store is Neo4jGraphStore neo4j)
         {
             readiness.NotReady($"connecting to Neo4j at {neo4j.Client.ServerUrl}");
             _background = Task.Run(() => RunNeo4jAsync(neo4j, graph, dir, _stopping.Token), CancellationToken.None);
@@ -70,7 +80,7 @@ internal sealed class SeedLoadingService(
 
     private async Task LoadAsync(SeedGraph graph, string dir, CancellationToken ct)
     {
-        var result = await _store.LoadSeedsAsync(graph, null, ct);
+        var result = await Store.LoadSeedsAsync(graph, null, ct);
         log.LogInformation(
             "seeds loaded from {Dir}: {Entities} entities, {Relations} relations, {Sources} sources written; {Unchanged} unchanged; {Kept} user facts kept; data version {Version}",
             dir, result.EntitiesWritten, result.RelationsWritten, result.SourcesWritten, result.Unchanged, result.KeptUserFacts, result.DataVersion);

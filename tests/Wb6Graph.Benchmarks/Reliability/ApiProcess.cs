@@ -100,6 +100,14 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// <summary>The server's resident memory now, in MB (from /proc).</summary>
     public double ResidentMb() => Status("VmRSS:");
 
+    /// <summary>The CPU time the server has used (user and system), in milliseconds, from /proc (10 ms ticks).</summary>
+    public double CpuMs()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
+    }
+
     /// <summary>The server's peak resident memory since it started, in MB.</summary>
     public double PeakMb() => Status("VmHWM:");
 

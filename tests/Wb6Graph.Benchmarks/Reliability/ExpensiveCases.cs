@@ -48,6 +48,8 @@ internal static class ExpensiveCases
         var page = await TimeAsync(api, "{ entities(first: 100) { nodes { id relations { id fromId toId from { name } } } } }");
         Console.WriteLine($"   a page of 100 entities with their relations: {page.Status} {page.Code}, {page.Bytes:N0} bytes in {page.Ms:F0} ms");
 
+        await StopsAsync(s, dir);
+
         // A cheap query alone, then beside 32 connections that send expensive ones without pause.
         var random = new Random(s.Seed);
         string Cheap() => $$"""{ entity(id: "e-{{random.Next(entities)}}") { id name kind } }""";
@@ -102,6 +104,38 @@ internal static class ExpensiveCases
         var fivexx = statuses.Where(p => p.Key >= 500 && p.Key != 503 && p.Key != 504).Sum(p => p.Value);
         if (fivexx > 0) problems.Add($"{fivexx} expensive requests got a 5xx other than 503/504");
         return problems;
+    }
+
+    /// <summary>
+    /// Betweenness on the whole graph (seconds of work) past a 1 s timeout, and again with a client that leaves after
+    /// 0.5 s: the answer's time, and the CPU the server spends in the second after it (idle: the work stopped).
+    /// </summary>
+    private static async Task StopsAsync(ReliabilityRunner.Settings s, string dir)
+    {
+        const string question = "{ centrality(measure: BETWEENNESS, limit: 5) { score entity { id } } }";
+        await using var api = await ApiProcess.StartAsync(s.ApiDll, dir, "--Api:TimeoutSeconds=1");
+        await TimeAsync(api, question.Replace("5", "4")); // once cold: code compiled on first use would count
+        await Task.Delay(1_000);
+        var timedOut = await TimeAsync(api, question);
+        var cpu = api.CpuMs();
+        await Task.Delay(1_000);
+        var after = api.CpuMs() - cpu;
+        Console.WriteLine($"   betweenness past a 1 s timeout: {timedOut.Status} {timedOut.Code} after {timedOut.Ms:F0} ms; the server then used {after:F0} ms of CPU in 1 s");
+        await Task.Delay(500);
+        var clock = Stopwatch.StartNew();
+        using var leave = new CancellationTokenSource(500);
+        try
+        {
+            await api.Http.PostAsync("/graphql", new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query = question.Replace("5", "6") }), Encoding.UTF8, "application/json"), leave.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        var left = clock.ElapsedMilliseconds;
+        await Task.Delay(100);
+        cpu = api.CpuMs();
+        await Task.Delay(1_000);
+        Console.WriteLine($"   the same with a client that leaves after {left} ms: 100 ms later, the server used {api.CpuMs() - cpu:F0} ms of CPU in 1 s");
     }
 
     private readonly record struct Timed(int Status, string Code, long Bytes, double Ms);
