@@ -20,7 +20,7 @@ internal sealed class DocumentCache(IOptions<ApiOptions> options)
     internal const int BytesPerCharacter = 48;
 
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<GraphQLDocument, bool> _valid = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<GraphQLOperationDefinition, bool> _valid = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _gate = new();
     private long _bytes;
 
@@ -29,10 +29,13 @@ internal sealed class DocumentCache(IOptions<ApiOptions> options)
 
     public int Count => _documents.Count;
 
-    /// <summary>Whether this parsed document has passed the spec's validation rules before; they depend on the document only.</summary>
-    public bool IsValidated(GraphQLDocument document) => _valid.ContainsKey(document);
+    /// <summary>
+    /// Whether this operation of a parsed document has passed the validation rules before; they depend on the document
+    /// only. By operation, because field merging is checked for the operation that runs (the one that was priced).
+    /// </summary>
+    public bool IsValidated(GraphQLOperationDefinition operation) => _valid.ContainsKey(operation);
 
-    public void MarkValidated(GraphQLDocument document) => _valid.TryAdd(document, true);
+    public void MarkValidated(GraphQLOperationDefinition operation) => _valid.TryAdd(operation, true);
 
     public static long Charge(string text) => 256 + (long)text.Length * BytesPerCharacter;
 

@@ -38,7 +38,7 @@ internal sealed partial class GraphQLHttp
                 "of the lists above it, an entity's relations as many as the graph's entities have. Ask for fewer items (first, limit, k) or fewer nested lists.", mediaType);
             return;
         }
-        var validated = documents.IsValidated(document);
+        var validated = documents.IsValidated(operation);
         if (!validated && FieldMerging.Conflicts(document, operation, o.MaxErrors) is { Count: > 0 } conflicts)
         {
             await Errors(http, refused, "OVERLAPPING_FIELDS_CAN_BE_MERGED", conflicts, mediaType);
@@ -105,7 +105,7 @@ internal sealed partial class GraphQLHttp
             await Cancelled(http, budget, mediaType);
             return;
         }
-        if (result.Executed) documents.MarkValidated(document);
+        if (result.Executed) documents.MarkValidated(operation);
         if (result.Errors is { Count: var count } errors && count > o.MaxErrors)
         {
             var kept = new ExecutionErrors();

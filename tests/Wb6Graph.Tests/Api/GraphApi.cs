@@ -61,12 +61,12 @@ public class GraphApi : WebApplicationFactory<Program>
         }
     }
 
-    public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(string query, object? variables = null, string? key = null)
+    public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(string query, object? variables = null, string? key = null, string? operationName = null)
     {
         await LoadAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables, operationName }), Encoding.UTF8, "application/json"),
         };
         if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         var response = await CreateClient().SendAsync(request);

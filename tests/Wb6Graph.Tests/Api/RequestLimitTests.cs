@@ -55,6 +55,16 @@ public sealed class RequestLimitTests(GraphApi api) : IClassFixture<GraphApi>
         Assert.Equal("OVERLAPPING_FIELDS_CAN_BE_MERGED", GraphApi.Code(r.Body));
     }
 
+    [Fact]
+    public async Task Each_operation_of_a_document_has_its_fields_merged_when_it_runs()
+    {
+        const string document = """query A { entity(id: "hub") { id } } query B { x: entity(id: "hub") { id } x: entity(id: "p1") { id } }""";
+        Assert.Equal(200, (await api.PostAsync(document, operationName: "A")).Status);
+        var b = await api.PostAsync(document, operationName: "B");
+        Assert.Equal(422, b.Status);
+        Assert.Equal("OVERLAPPING_FIELDS_CAN_BE_MERGED", GraphApi.Code(b.Body));
+    }
+
     [Theory]
     [InlineData("""{ entity(id: "hub") { id id name ...A } } fragment A on Entity { id name }""")]
     [InlineData("""query($i: ID!) { a: entity(id: $i) { id } a: entity(id: $i) { name } }""")]
