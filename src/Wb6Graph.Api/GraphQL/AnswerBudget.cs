@@ -15,10 +15,11 @@ internal sealed class AnswerBudget(long maxNodes, CancellationTokenSource cancel
     public const string Key = "wb6graph.answerBudget";
 
     /// <summary>
-    /// What one result node holds in memory while the answer is built and written: GraphQL.NET's node, the value, and
-    /// its share of the JSON (measured on relation lists: about 150 bytes a node).
+    /// What one result node costs in memory while the answer is built and written: GraphQL.NET's node, the value, and
+    /// its share of the JSON. Measured on a list of 3,000 relations with both ends (27,002 nodes): the server allocated
+    /// about 200 bytes a node in all, from execution to the last byte written, not all of it held at once.
     /// </summary>
-    public const long BytesPerNode = 150;
+    public const long BytesPerNode = 200;
 
     private long _nodes;
 

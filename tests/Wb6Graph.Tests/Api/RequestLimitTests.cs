@@ -5,6 +5,8 @@ namespace Wb6Graph.Tests.Api;
 /// <summary>Every request's cost is bounded before it runs (price, depth, merged fields) and while it runs (answer budget, errors).</summary>
 public sealed class RequestLimitTests(GraphApi api) : IClassFixture<GraphApi>
 {
+    private const long AnswerBudgetBytesPerNode = Wb6Graph.Api.GraphQL.AnswerBudget.BytesPerNode;
+
     /// <summary>Fragment n spreads fragment n-1 twice: written out, the document holds 2^n fields.</summary>
     private static string FragmentBomb(int n)
     {
@@ -147,7 +149,7 @@ public sealed class RequestLimitTests(GraphApi api) : IClassFixture<GraphApi>
     public async Task An_answer_past_its_budget_is_refused_with_a_code_and_not_built()
     {
         using var small = new GraphApi();
-        small.Settings["Api:MaxAnswerBytes"] = (300 * 150).ToString(); // 300 result nodes
+        small.Settings["Api:MaxAnswerBytes"] = (300 * AnswerBudgetBytesPerNode).ToString(); // 300 result nodes
         var fits = await small.PostAsync("""{ entity(id: "p3") { relations { id } } }""");
         Assert.Equal(200, fits.Status);
         var r = await small.PostAsync("""{ entities(first: 200) { nodes { id relations { id fromId toId } } } }""");
