@@ -39,6 +39,9 @@ internal sealed class ComplexitySizes(IServiceProvider services, IOptions<GraphS
     /// <summary>Lists whose length is an entity's degree.</summary>
     private static readonly HashSet<(string, string)> ByDegree = [("Entity", "relations"), ("Entity", "neighbours"), ("Entity", "timeline")];
 
+    /// <summary>An entity's timeline lists at most this many entries (EntityGraphType).</summary>
+    private const double TimelineLength = 500;
+
     public static readonly string[] SizeArguments = ["k", "limit"]; // `first` belongs to connections, sized apart
 
     private GraphFigures? _figures;
@@ -57,7 +60,11 @@ internal sealed class ComplexitySizes(IServiceProvider services, IOptions<GraphS
     /// <summary>The typical size of a list field that no argument sizes; single: asked of one parent, not of a list of them.</summary>
     public static double Of(GraphFigures figures, string type, string field, bool single)
     {
-        if (ByDegree.Contains((type, field))) return single ? figures.MaxDegree : figures.HighDegree;
+        if (ByDegree.Contains((type, field)))
+        {
+            var degree = single ? figures.MaxDegree : figures.HighDegree;
+            return field == "timeline" ? Math.Min(degree, TimelineLength) : degree;
+        }
         if ((type, field) == ("Query", "sources")) return figures.Sources;
         return Typical.TryGetValue((type, field), out var size) ? size : DefaultList;
     }
