@@ -48,6 +48,7 @@ internal static class ExpensiveCases
         var page = await TimeAsync(api, "{ entities(first: 100) { nodes { id relations { id fromId toId from { name } } } } }");
         Console.WriteLine($"   a page of 100 entities with their relations: {page.Status} {page.Code}, {page.Bytes:N0} bytes in {page.Ms:F0} ms");
 
+        await DocumentCacheAsync(s, api, idle);
         await StopsAsync(s, dir);
 
         // A cheap query alone, then beside 32 connections that send expensive ones without pause.
@@ -104,6 +105,20 @@ internal static class ExpensiveCases
         var fivexx = statuses.Where(p => p.Key >= 500 && p.Key != 503 && p.Key != 504).Sum(p => p.Value);
         if (fivexx > 0) problems.Add($"{fivexx} expensive requests got a 5xx other than 503/504");
         return problems;
+    }
+
+    /// <summary>Distinct documents of 20 kB each, every one parsed and cached: the server's memory before and after.</summary>
+    private static async Task DocumentCacheAsync(ReliabilityRunner.Settings s, ApiProcess api, double idle)
+    {
+        var count = s.Short ? 500 : 2_000;
+        var before = api.ResidentMb();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var document = "{ " + string.Join(' ', Enumerable.Range(0, 1_130).Select(j => $"a{j}: __typename")) + $" d{i}: __typename }}";
+            await TimeAsync(api, document);
+        }
+        Console.WriteLine($"   {count:N0} distinct documents of {20_000 / 1000} kB: {clock.Elapsed.TotalSeconds:F0} s; the server from {before:N0} MB to {api.ResidentMb():N0} MB (idle {idle:N0} MB)");
     }
 
     /// <summary>
