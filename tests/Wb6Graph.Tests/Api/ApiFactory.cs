@@ -80,9 +80,20 @@ public sealed class CountingStore(IGraphStore inner) : IGraphStore
     /// <summary>How long FindEntitiesAsync waits before answering (it honours cancellation), to test the timeout.</summary>
     public TimeSpan SearchDelay { get; set; }
 
+    /// <summary>Completes when a slow search sees its cancellation: the request's work was stopped, not left running.</summary>
+    public TaskCompletionSource SearchCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private async Task<T> Slow<T>(Func<Task<T>> call, CancellationToken ct)
     {
-        await Task.Delay(SearchDelay, ct);
+        try
+        {
+            await Task.Delay(SearchDelay, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            SearchCancelled.TrySetResult();
+            throw;
+        }
         return await call();
     }
 
