@@ -86,7 +86,7 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         var entities = new List<Entity> { (await EntitiesAsync([id], ct))[id] };
         entities.AddRange(inside.Take(max - 1).Select(r => Neo4jMapping.ToEntity(r[0])));
 
-        var among = Filter(options);
+        var among = Admitted(options);
         among["ids"] = entities.Select(e => e.Id).ToList();
         var rels = await client.RunAsync(S.RelationsAmong, among, Neo4jAccess.Read, ct);
         return new Subgraph(entities, rels.Rows.Select(r => Neo4jMapping.ToRelation(r[0], Str(r[1]), Str(r[2]))).ToList(), truncated, capped);
@@ -132,7 +132,7 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         var entities = await EntitiesAsync(ids, ct);
         var pairs = sequences.SelectMany(s => s.Zip(s.Skip(1))).Distinct()
             .Select(pair => new[] { pair.First, pair.Second }).ToList();
-        var p = Filter(options);
+        var p = Admitted(options);
         p["pairs"] = pairs;
         var result = await client.RunAsync(S.Steps(options.ForwardOnly), p, Neo4jAccess.Read, ct);
         var steps = result.Rows
@@ -188,10 +188,17 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
     }
 
     /// <summary>The parameters every traversal statement takes; null means "no filter", never an empty list.</summary>
-    private static Dictionary<string, object?> Filter(TraversalOptions o) => new()
+    private static Dictionary<string, object?> Filter(TraversalOptions o)
+    {
+        var p = Admitted(o);
+        p["kinds"] = Kinds(o.Kinds);
+        return p;
+    }
+
+    /// <summary>The parameters of a statement that reads relations between entities it is given: which relations count.</summary>
+    private static Dictionary<string, object?> Admitted(TraversalOptions o) => new()
     {
         ["types"] = o.Types is { Count: > 0 } t ? t.Select(Neo4jMapping.TypeName).Order(StringComparer.Ordinal).ToList() : null,
-        ["kinds"] = Kinds(o.Kinds),
         ["asOf"] = Neo4jMapping.Format(o.AsOf),
     };
 

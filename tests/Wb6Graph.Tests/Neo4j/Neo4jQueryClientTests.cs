@@ -125,7 +125,7 @@ public sealed class Neo4jQueryClientTests
             .Then(_ => Error(HttpStatusCode.Accepted, "Neo.ClientError.Statement.ArgumentError", "bad"));
 
         var result = await client.RunAsync("RETURN 1 AS n", null, Neo4jAccess.Write);
-        await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("RETURN $x", null, Neo4jAccess.Write));
+        await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("RETURN $x", new Dictionary<string, object?> { ["x"] = 1 }, Neo4jAccess.Write));
 
         Assert.Equal(1, result.Rows[0][0].GetInt32());
         Assert.Equal(3, server.Requests.Count);
@@ -177,7 +177,7 @@ public sealed class Neo4jQueryClientTests
         server.Then(_ => Error(HttpStatusCode.Accepted, "Neo.ClientError.Schema.ConstraintValidationFailed",
             "Relationship(1234) already exists with type `FOUNDED` and property `id` = 'fr-founded-wb3c'"));
 
-        var e = await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("CREATE ()-[:FOUNDED {id: $id}]->()", null, Neo4jAccess.Write));
+        var e = await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("CREATE ()-[:FOUNDED {id: $id}]->()", new Dictionary<string, object?> { ["id"] = "x" }, Neo4jAccess.Write));
 
         Assert.Equal("fr-founded-wb3c", e.FactId);
         Assert.Contains("'fr-founded-wb3c' already exists", e.Message);
@@ -234,7 +234,7 @@ public sealed class Neo4jQueryClientTests
 
         // The write may have been committed before the answer was lost: sending it again could write twice.
         var reset = new FakeNeo4jServer { Fallback = _ => throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely") };
-        await Assert.ThrowsAsync<Neo4jException>(() => RegisteredClient(reset).RunAsync("CREATE (n:Entity {id: $id})", null, Neo4jAccess.Write));
+        await Assert.ThrowsAsync<Neo4jException>(() => RegisteredClient(reset).RunAsync("CREATE (n:Entity {id: $id})", new Dictionary<string, object?> { ["id"] = "x" }, Neo4jAccess.Write));
         Assert.Single(reset.Requests);
     }
 
