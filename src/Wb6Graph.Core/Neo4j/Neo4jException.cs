@@ -9,6 +9,9 @@ public sealed partial class Neo4jException : Exception
     /// <summary>Our code for a server that cannot be reached (connection refused, timeout, 503).</summary>
     public const string UnavailableCode = "Wb6Graph.Neo4j.Unavailable";
 
+    /// <summary>Our code for a write that other writers kept overtaking: nothing was written, and trying again is the remedy.</summary>
+    public const string WriteConflictCode = "Wb6Graph.Neo4j.WriteConflict";
+
     /// <summary>Our code for an answer that does not follow the Query API's shape.</summary>
     public const string ProtocolError = "Wb6Graph.Neo4j.Protocol";
 
@@ -22,7 +25,7 @@ public sealed partial class Neo4jException : Exception
     public string? FactId { get; init; }
 
     /// <summary>Worth trying again later: the server is down, starting, or reported a transient error.</summary>
-    public bool IsTransient => Code == UnavailableCode || Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
+    public bool IsTransient => Code is UnavailableCode or WriteConflictCode || Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
 
     internal static Neo4jException Unavailable(string url, string detail, Exception? inner = null) =>
         new(UnavailableCode, $"Neo4j is unavailable at {url}: {detail}", inner);

@@ -9,7 +9,8 @@ namespace Wb6Graph.Neo4j;
 
 /// <summary>
 /// The store over Neo4j's Query API: every read is one Cypher statement run in Neo4j (the exports page through the
-/// id indexes), every write one explicit transaction, validated by the same rules as the embedded store.
+/// id indexes), every write one statement in one request (<see cref="Neo4jWrites"/>), validated by the same rules as the
+/// embedded store.
 /// </summary>
 public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOptions options) : IGraphStore
 {
@@ -28,14 +29,16 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
         foreach (var (_, cypher) in S.Schema()) await client.RunAsync(cypher, null, Neo4jAccess.Write, ct);
-        var model = (await client.RunAsync(S.ModelVersion, null, Neo4jAccess.Read, ct)).Rows[0][0].GetInt32();
+        var row = (await client.RunAsync(S.ModelVersion, null, Neo4jAccess.Read, ct)).Rows[0];
+        // No model recorded: model 1 if there is data (it predates the record), none if the database is empty.
+        var model = row[0].ValueKind == JsonValueKind.Number ? row[0].GetInt32() : row[1].ValueKind == JsonValueKind.True ? 1 : (int?)null;
         if (model < S.Model)
         {
             var acts = Vocabulary.AllTypes.Where(t => t.IsAct).Select(t => Neo4jMapping.TypeName(t.Type)).ToList();
             await client.RunAsync(S.MigrateRelations, new Dictionary<string, object?> { ["acts"] = acts }, Neo4jAccess.Write, ct);
             await client.RunAsync(S.MigrateEntities, null, Neo4jAccess.Write, ct);
-            await client.RunAsync(S.SetModel, new Dictionary<string, object?> { ["model"] = S.Model }, Neo4jAccess.Write, ct);
         }
+        if (model != S.Model) await client.RunAsync(S.SetModel, new Dictionary<string, object?> { ["model"] = S.Model }, Neo4jAccess.Write, ct);
         await RefreshVersionAsync(ct);
     }
 
@@ -291,14 +294,11 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
         }
     }
 
-    private async Task<Dictionary<string, Relation>> RelationsByIdsAsync(IReadOnlyCollection<string> ids, Neo4jAccess access, CancellationToken ct, Neo4jTransaction? tx = null)
+    private async Task<Dictionary<string, Relation>> RelationsByIdsAsync(IReadOnlyCollection<string> ids, Neo4jAccess access, CancellationToken ct)
     {
         var map = new Dictionary<string, Relation>(StringComparer.Ordinal);
         if (ids.Count == 0) return map;
-        var parameters = new Dictionary<string, object?> { ["ids"] = ids.Distinct().ToList() };
-        var result = tx is null
-            ? await client.RunAsync(S.RelationsByIds, parameters, access, ct)
-            : await tx.RunAsync(S.RelationsByIds, parameters, ct);
+        var result = await client.RunAsync(S.RelationsByIds, new Dictionary<string, object?> { ["ids"] = ids.Distinct().ToList() }, access, ct);
         foreach (var row in result.Rows)
         {
             var rel = Neo4jMapping.ToRelation(row[0], row[1].GetString()!, row[2].GetString()!);
