@@ -80,9 +80,9 @@ public sealed partial class Neo4jGraphStore
 
             async Task RunAsync(Neo4jStatement write)
             {
+                var before = DataVersion;
                 var result = await client.RunAsync(write.Cypher, write.Parameters, Neo4jAccess.Write, ct);
-                version = result.Rows[0][0].GetInt64();
-                SetVersion(version.Value);
+                version = await ObserveAsync(result.Rows[0][0].GetInt64(), before, ct);
             }
         }
         finally

@@ -82,6 +82,7 @@ public sealed partial class Neo4jGraphStore
             for (var attempt = 1; ; attempt++)
             {
                 var (write, written) = await prepare();
+                var before = DataVersion;
                 Neo4jResult result;
                 try
                 {
@@ -94,7 +95,7 @@ public sealed partial class Neo4jGraphStore
                 }
                 if (result.Rows.Count > 0)
                 {
-                    SetVersion(result.Rows[0][0].GetInt64());
+                    await ObserveAsync(result.Rows[0][0].GetInt64(), before, ct);
                     return written;
                 }
                 // The version moved since the checks read it (that bump committed alone): read, check and try again.

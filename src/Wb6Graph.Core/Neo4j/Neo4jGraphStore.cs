@@ -42,13 +42,43 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
         await RefreshVersionAsync(ct);
     }
 
-    /// <summary>Reads the data version from Neo4j, so that ETags change when another API instance writes.</summary>
+    /// <summary>
+    /// Reads the data version from Neo4j, so that ETags change when another API instance writes, and notices when the
+    /// server's data went back (<see cref="TakeRewound"/>).
+    /// </summary>
     public async Task<long> RefreshVersionAsync(CancellationToken ct = default)
     {
+        var before = DataVersion;
         var result = await client.RunAsync(S.Version, null, Neo4jAccess.Read, ct);
-        var version = result.Rows.Count > 0 ? result.Rows[0][0].GetInt64() : 0;
-        SetVersion(version);
-        return version;
+        return await ObserveAsync(result.Rows.Count > 0 ? result.Rows[0][0].GetInt64() : 0, before, ct);
+    }
+
+    private int _rewound;
+
+    /// <summary>
+    /// Whether the server's data went back since the last call (a restored backup, a new volume): its version was then
+    /// raised past every version this process served, and the database may lack its schema and seeds.
+    /// </summary>
+    public bool TakeRewound() => Interlocked.Exchange(ref _rewound, 0) == 1;
+
+    /// <summary>
+    /// A data version the server answered to a request sent when this process had seen <paramref name="before"/>.
+    /// Lower than that, it cannot be a slow answer (the request carried the bookmarks of what was seen): the database
+    /// went back. Its version is then raised past ours, so that no ETag of the old data matches the new data, and
+    /// <see cref="TakeRewound"/> says so. Between the two, it is an answer that raced a newer one, and changes nothing.
+    /// </summary>
+    private async Task<long> ObserveAsync(long server, long before, CancellationToken ct)
+    {
+        if (server >= before)
+        {
+            SetVersion(server);
+            return server;
+        }
+        var floor = DataVersion + 1;
+        var raised = (await client.RunAsync(S.RaiseVersion, new Dictionary<string, object?> { ["floor"] = floor }, Neo4jAccess.Write, ct)).Rows[0][0].GetInt64();
+        Interlocked.Exchange(ref _rewound, 1);
+        SetVersion(raised);
+        return raised;
     }
 
     private void SetVersion(long version)

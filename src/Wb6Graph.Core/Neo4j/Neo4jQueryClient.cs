@@ -31,7 +31,7 @@ public sealed class Neo4jQueryClient
     private readonly Neo4jOptions _options;
     private readonly string _queryUrl;
     private readonly AuthenticationHeaderValue _auth;
-    private volatile string[] _bookmarks = [];
+    private string[] _bookmarks = [];
 
     public Neo4jQueryClient(HttpClient http, Neo4jOptions options)
     {
@@ -47,22 +47,32 @@ public sealed class Neo4jQueryClient
 
     public string Database => _options.Database;
 
-    /// <summary>The bookmarks of the last committed write, sent with every following request.</summary>
-    public IReadOnlyList<string> Bookmarks => _bookmarks;
+    /// <summary>The bookmarks of the last answer, sent with every following request.</summary>
+    public IReadOnlyList<string> Bookmarks => Volatile.Read(ref _bookmarks);
 
     public async Task<Neo4jResult> RunAsync(string cypher, IReadOnlyDictionary<string, object?>? parameters, Neo4jAccess access, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
+            var bookmarks = Volatile.Read(ref _bookmarks);
             try
             {
-                var body = Body(cypher, parameters, access);
+                var body = Body(cypher, parameters, access, bookmarks);
                 using var response = await SendAsync(HttpMethod.Post, _queryUrl, body, ct);
                 var result = await ReadResultAsync(response, ct);
                 // A read's bookmarks are at least as new as the ones it was sent with, and may carry another instance's
                 // write (the data-version poll sees it first): passing them on keeps every later read at least that new.
                 Remember(result.Bookmarks);
                 return result;
+            }
+            // The server does not know the state the bookmarks name (InvalidBookmark), or does not reach it in time
+            // (BookmarkTimeout): it was restored from a backup or replaced by a new volume, and no later answer can carry
+            // them. Nothing ran; they are forgotten (unless a newer answer replaced them meanwhile) and the statement sent
+            // again without them. Kept, they would refuse every request until a restart.
+            catch (Neo4jException e) when (bookmarks.Length > 0 && IsBookmarkRefusal(e.Code))
+            {
+                Interlocked.CompareExchange(ref _bookmarks, [], bookmarks);
+                attempt--;
             }
             // A transient error in the body (a deadlock, a leader switch) rolled the statement back, so it may run again.
             // The HTTP-level failures were already retried by the resilience handler.
@@ -75,12 +85,15 @@ public sealed class Neo4jQueryClient
 
     private const int MaxTransientAttempts = 3;
 
+    internal static bool IsBookmarkRefusal(string code) => code is "Neo.ClientError.Transaction.InvalidBookmark"
+        or "Neo.ClientError.Transaction.InvalidBookmarkMixture" or "Neo.TransientError.Transaction.BookmarkTimeout";
+
     private void Remember(IReadOnlyList<string> bookmarks)
     {
-        if (bookmarks.Count > 0) _bookmarks = [.. bookmarks];
+        if (bookmarks.Count > 0) Volatile.Write(ref _bookmarks, [.. bookmarks]);
     }
 
-    private string Body(string cypher, IReadOnlyDictionary<string, object?>? parameters, Neo4jAccess access)
+    private static string Body(string cypher, IReadOnlyDictionary<string, object?>? parameters, Neo4jAccess access, string[] bookmarks)
     {
         var body = new Dictionary<string, object?>
         {
@@ -89,7 +102,7 @@ public sealed class Neo4jQueryClient
             ["includeCounters"] = true,
         };
         body["accessMode"] = access == Neo4jAccess.Read ? "Read" : "Write";
-        if (_bookmarks.Length > 0) body["bookmarks"] = _bookmarks;
+        if (bookmarks.Length > 0) body["bookmarks"] = bookmarks;
         return Json(body);
     }
 

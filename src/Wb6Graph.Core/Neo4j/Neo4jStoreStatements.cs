@@ -211,6 +211,13 @@ internal static class Neo4jStoreStatements
 
     public const string Version = "OPTIONAL MATCH (m:Meta {id: 'wb6graph'}) RETURN coalesce(m.dataVersion, 0) AS version";
 
+    /// <summary>After the data went back (a restored backup, a new volume): the version moves past every one the API served.</summary>
+    public const string RaiseVersion = """
+        MERGE (m:Meta {id: 'wb6graph'})
+        SET m.dataVersion = CASE WHEN coalesce(m.dataVersion, 0) < $floor THEN $floor ELSE m.dataVersion END
+        RETURN m.dataVersion AS version
+        """;
+
     /// <summary>
     /// What a write's validation needs to know, read in one statement whose first part is the data version: the write
     /// is made only if the version is still this one (Neo4jWrites), so nothing read here can have changed meanwhile.
@@ -318,6 +325,7 @@ internal static class Neo4jStoreStatements
         yield return ("history", History);
         yield return ("stats", Stats);
         yield return ("version", Version);
+        yield return ("raise-version", RaiseVersion);
         yield return ("model-version", ModelVersion);
         yield return ("migrate-relations", MigrateRelations);
         yield return ("migrate-entities", MigrateEntities);

@@ -34,7 +34,7 @@ internal sealed partial class FakeNeo4jServer : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(ct);
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, body,
             request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
-        Requests.Add(recorded);
+        lock (Requests) Requests.Add(recorded);
         if (recorded.Statement is { } statement)
         {
             var used = UsedParameters(statement);
