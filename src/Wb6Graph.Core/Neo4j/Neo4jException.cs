@@ -44,7 +44,8 @@ public sealed partial class Neo4jException : Exception
     internal static Neo4jException FromError(string url, Neo4jOptions options, int status, string code, string message)
     {
         if (code.StartsWith("Neo.ClientError.Security.", StringComparison.Ordinal) && code is not "Neo.ClientError.Security.Forbidden")
-            return new(code, $"Neo4j at {url} refused the credentials of user '{options.User}' ({code}): check Neo4j:User and Neo4j:Password (Neo4j__Password or WB6GRAPH_NEO4J_PASSWORD)");
+            return new(code, $"Neo4j at {url} refused the credentials of user '{options.User}' ({code}): check Neo4j:User and Neo4j:Password (Neo4j__Password or WB6GRAPH_NEO4J_PASSWORD); " +
+                "with docker compose, NEO4J_PASSWORD reaches Neo4j only when its data volume is created, so a changed one must be changed in Neo4j too (docs/neo4j.md)");
         if (code == "Neo.ClientError.Security.Forbidden")
             return new(code, $"Neo4j at {url} does not allow user '{options.User}' to do this on database '{options.Database}' ({code}): {message}; check Neo4j:User's roles");
         if (code == "Neo.ClientError.Database.DatabaseNotFound")
