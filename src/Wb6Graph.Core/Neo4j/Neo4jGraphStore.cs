@@ -125,16 +125,20 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
                 afterId = key[(colon + 1)..];
             }
         }
-        var result = await ReadAsync(S.FindEntities(search is not null), new()
+        var parameters = new Dictionary<string, object?>
         {
             ["kinds"] = query.Kinds is { Count: > 0 } k ? k.Select(x => x.ToString()).ToList() : null,
             ["country"] = query.Country,
             ["asOf"] = Neo4jMapping.Format(query.AsOf),
-            ["search"] = search,
             ["afterId"] = afterId,
-            ["afterScore"] = afterScore,
             ["limit"] = Math.Max(0, query.First),
-        }, ct);
+        };
+        if (search is not null)
+        {
+            parameters["search"] = search;
+            parameters["afterScore"] = afterScore;
+        }
+        var result = await ReadAsync(S.FindEntities(search is not null), parameters, ct);
         var row = result.Rows[0];
         var total = row[0].GetInt32();
         var before = row[1].GetInt32();
@@ -156,8 +160,8 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
     {
         var after = query.After is { } a ? Cursor.Decode(a, "r") : null;
         var parameters = FilterParameters(new RelationFilter(query.Types, query.AsOf, query.IncludeRetracted));
-        parameters["from"] = query.From;
-        parameters["to"] = query.To;
+        if (query.From is not null) parameters["from"] = query.From;
+        if (query.To is not null) parameters["to"] = query.To;
         parameters["after"] = after;
         parameters["limit"] = Math.Max(0, query.First);
         var result = await ReadAsync(S.FindRelations(query.From is not null, query.To is not null), parameters, ct);
