@@ -1,8 +1,9 @@
+using Wb6Graph.Api;
 using Wb6Graph.Api.GraphQL;
 using Wb6Graph.Api.Http;
 using Wb6Graph.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.AddGraphStore();
 builder.AddWb6GraphQL();
 builder.AddStaticAssets();

@@ -33,8 +33,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Func<Stre
 
     public static EmbeddedGraphStore OpenStore(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
-        return EmbeddedGraphStore.Open(new EmbeddedStoreOptions { DataDirectory = dataDirectory });
+        return EmbeddedGraphStore.Open(new EmbeddedStoreOptions { DataDirectory = dataDirectory, DataDirectorySetting = "--data-dir" });
     }
 
     /// <summary>Runs a command body, turning the failures users can meet into a message on stderr and an exit code.</summary>

@@ -1,19 +1,25 @@
-using GraphQL.Types;
-using GraphQL.Validation.Complexity;
+using Microsoft.Extensions.Options;
+using Wb6Graph.Embedded;
+using Wb6Graph.Hosting;
 
 namespace Wb6Graph.Api.GraphQL;
 
 /// <summary>
-/// How many items a list field returns, for the complexity analyzer. GraphQL.NET assumes the same size for every list
-/// whose arguments do not say, so nested lists that are short by construction (a gap report's items, a path's steps)
-/// multiplied into millions and a dashboard could not ask for gaps with their evidence in one query. These sizes come
-/// from the model and the engine's bounds; lists sized by an argument (k, limit) use the argument.
+/// How many items a list field returns, for the cost analysis. Lists that are short by construction (a gap report's
+/// items, a path's steps) have their typical size; lists sized by an argument (k, limit) use the argument; an entity's
+/// relations and neighbours use the store's real degrees: the largest degree for one entity's list, a high percentile
+/// of the distribution for a list asked of many entities at once (the answer budget stops the rare page of hubs).
 /// </summary>
-internal static class ComplexitySizes
+internal sealed class ComplexitySizes(IServiceProvider services, IOptions<GraphStoreOptions> store)
 {
+    /// <summary>An unknown list's size, and the degree used when the store cannot tell (Neo4j).</summary>
+    public const double DefaultList = 10;
+
     private static readonly Dictionary<(string Type, string Field), double> Typical = new()
     {
         [("Query", "gaps")] = 6, // the WB6; one with `country`
+        [("Query", "centrality")] = 20, // the default limits, when none is given
+        [("Query", "suggestedLinks")] = 10,
         [("GapReport", "items")] = 13, // the EU-alignment template
         [("GapItem", "evidence")] = 5, // Engine:GapEvidence
         [("Path", "entities")] = 4,
@@ -21,27 +27,48 @@ internal static class ComplexitySizes
         [("Path", "relations")] = 4,
         [("PathStep", "relations")] = 2,
         [("Entity", "sources")] = 2,
+        [("Entity", "citations")] = 2,
         [("Relation", "sources")] = 2,
-        [("Entity", "relations")] = 10,
-        [("Entity", "neighbours")] = 10,
+        [("Relation", "citations")] = 2,
         [("Subgraph", "entities")] = 50,
         [("Subgraph", "relations")] = 100,
         [("LinkSuggestion", "sharedNeighbours")] = 5,
         [("GapCell", "via")] = 3,
     };
 
-    private static readonly string[] SizeArguments = ["k", "limit"]; // `first` belongs to connections: GraphQL.NET already sizes their edges and nodes by it
+    /// <summary>Lists whose length is an entity's degree.</summary>
+    private static readonly HashSet<(string, string)> ByDegree = [("Entity", "relations"), ("Entity", "neighbours"), ("Entity", "timeline")];
 
-    /// <summary>The impact of a list field we know, or null to leave it to GraphQL.NET's default.</summary>
-    public static FieldComplexityResult? Of(FieldImpactContext f)
+    /// <summary>An entity's timeline lists at most this many entries (EntityGraphType).</summary>
+    private const double TimelineLength = 500;
+
+    public static readonly string[] SizeArguments = ["k", "limit"]; // `first` belongs to connections, sized apart
+
+    private GraphFigures? _figures;
+    private EmbeddedGraphStore? _embedded;
+
+    /// <summary>The figures of the graph as it is now (recomputed when a write publishes a new snapshot).</summary>
+    public GraphFigures Figures()
     {
-        // Only a field that returns a list is as long as its argument; neighbourhood(limit) returns one subgraph.
-        var type = f.FieldDefinition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : f.FieldDefinition.ResolvedType;
-        if (type is ListGraphType)
-            foreach (var name in SizeArguments)
-                if (f.FieldDefinition.Arguments?.Find(name) is not null && f.GetArgument<int?>(name) is int n)
-                    return new FieldComplexityResult(1, Math.Max(1, n));
-        if (f.FieldDefinition.Name == "gaps" && f.GetArgument<string?>("country") is not null) return new FieldComplexityResult(1, 1);
-        return Typical.TryGetValue((f.ParentType.Name, f.FieldDefinition.Name), out var size) ? new FieldComplexityResult(1, size) : null;
+        if (store.Value.Backend != "Embedded") return new GraphFigures(-1, DefaultList, DefaultList, 200);
+        var snapshot = (_embedded ??= services.GetRequiredService<EmbeddedGraphStore>()).Snapshot;
+        if (_figures is { } f && f.Version == snapshot.Version) return f;
+        var degrees = snapshot.Degrees;
+        return _figures = new GraphFigures(snapshot.Version, Math.Max(1, degrees.Max), Math.Max(1, degrees.P99), Math.Max(1, snapshot.SourceCount));
+    }
+
+    /// <summary>The typical size of a list field that no argument sizes; single: asked of one parent, not of a list of them.</summary>
+    public static double Of(GraphFigures figures, string type, string field, bool single)
+    {
+        if (ByDegree.Contains((type, field)))
+        {
+            var degree = single ? figures.MaxDegree : figures.HighDegree;
+            return field == "timeline" ? Math.Min(degree, TimelineLength) : degree;
+        }
+        if ((type, field) == ("Query", "sources")) return figures.Sources;
+        return Typical.TryGetValue((type, field), out var size) ? size : DefaultList;
     }
 }
+
+/// <summary>The store's figures that list sizes come from, at one data version.</summary>
+internal sealed record GraphFigures(long Version, double MaxDegree, double HighDegree, double Sources);

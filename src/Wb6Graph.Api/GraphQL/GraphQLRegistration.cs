@@ -24,12 +24,20 @@ internal static class GraphQLRegistration
             .Validate(o => o.TimeoutSeconds > 0, "Api:TimeoutSeconds must be positive")
             .Validate(o => o.GetMaxAgeSeconds >= 0, "Api:GetMaxAgeSeconds must not be negative")
             .Validate(o => o.ResponseCacheBytes >= 0, "Api:ResponseCacheBytes must not be negative")
+            .Validate(o => o.MaxErrors > 0, "Api:MaxErrors must be positive")
+            .Validate(o => o.MaxAnswerBytes >= AnswerBudget.BytesPerNode, $"Api:MaxAnswerBytes must be at least {AnswerBudget.BytesPerNode}")
+            .Validate(o => o.ExpensiveComplexity > 0, "Api:ExpensiveComplexity must be positive")
+            .Validate(o => o.ExpensiveConcurrency > 0, "Api:ExpensiveConcurrency must be positive")
+            .Validate(o => o.ExpensiveQueue >= 0 && o.ExpensiveWaitSeconds >= 0, "Api:ExpensiveQueue and Api:ExpensiveWaitSeconds must not be negative")
+            .Validate(o => o.DocumentCacheBytes >= 0, "Api:DocumentCacheBytes must not be negative")
             .ValidateOnStart();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<PersistedDocumentStore>();
         builder.Services.AddSingleton<GraphQLRequestReader>();
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.AddSingleton<GraphQLHttp>();
+        builder.Services.AddSingleton<ComplexitySizes>();
+        builder.Services.AddSingleton<ExpensiveRequests>();
         builder.Services.AddScoped<RequestLoaders>();
         builder.Services.AddGraphQL(b => b
             .AddSchema<Wb6Schema>()
@@ -37,24 +45,15 @@ internal static class GraphQLRegistration
             // served as JSON, never inlined into HTML, so the HTML-safe escaping is not needed.
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Our resolvers answer from memory without waiting: running fields one by one beats starting a task per field.
-            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            // Both strategies charge the answer budget; the cost analysis (DocumentCost) replaces GraphQL.NET's complexity
+            // analyzer, which walked every fragment spread anew (exponential in nested fragments).
+            .AddExecutionStrategy<BudgetedExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy<BudgetedExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .AddGraphTypes(typeof(Wb6Schema).Assembly)
             .AddErrorInfoProvider(e =>
             {
                 e.ExposeCode = true;
                 e.ExposeData = true;
-            })
-            .AddComplexityAnalyzer((c, sp) =>
-            {
-                var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value;
-                c.MaxDepth = o.MaxDepth;
-                c.MaxComplexity = o.MaxComplexity;
-                // Introspection (what IDEs ask first) reads the schema, not the graph: it costs nothing.
-                var ours = c.DefaultComplexityImpactDelegate;
-                c.DefaultComplexityImpactDelegate = f =>
-                    f.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || f.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
-                        ? new global::GraphQL.Validation.Complexity.FieldComplexityResult(0, 1)
-                        : ComplexitySizes.Of(f) ?? ours(f);
             })
             .UsePersistedDocuments<PersistedDocumentStore>(global::GraphQL.DI.ServiceLifetime.Singleton));
         var origins = builder.Configuration.GetSection($"{ApiOptions.Section}:CorsOrigins").Get<string[]>() ?? [];

@@ -21,7 +21,29 @@ public sealed class ApiOptions
 
     public int MaxComplexity { get; set; } = 250_000;
 
+    /// <summary>Covers parsing, validation, execution and writing the answer; the request's work is cancelled when it runs out.</summary>
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>At most this many errors in one response; the rest are counted in a last error.</summary>
+    public int MaxErrors { get; set; } = 100;
+
+    /// <summary>Memory one answer may take while it is built and written, estimated from its result nodes; past it the request is refused.</summary>
+    public long MaxAnswerBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>A request of at least this complexity, or one that asks the engine a question (paths, gaps, rankings), is expensive.</summary>
+    public int ExpensiveComplexity { get; set; } = 5_000;
+
+    /// <summary>How many expensive requests run at once; the others wait their turn (cheap ones never wait).</summary>
+    public int ExpensiveConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>How many expensive requests may wait for a turn; past it they get 429 with Retry-After.</summary>
+    public int ExpensiveQueue { get; set; } = 64;
+
+    /// <summary>How long an expensive request may wait for a turn before it gets 429 with Retry-After.</summary>
+    public int ExpensiveWaitSeconds { get; set; } = 5;
+
+    /// <summary>Memory for parsed documents, estimated from their text; when full, the cache starts over.</summary>
+    public long DocumentCacheBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>Refuse GET requests without a GraphQL-Require-Preflight header (CSRF protection for cookie-bearing deployments).</summary>
     public bool RequirePreflightForGet { get; set; }

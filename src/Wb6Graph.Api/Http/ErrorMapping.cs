@@ -7,7 +7,7 @@ namespace Wb6Graph.Api.Http;
 /// <summary>Turns the store's and engine's refusals into GraphQL errors that name the argument and the bad value; anything else stays opaque.</summary>
 internal static class ErrorMapping
 {
-    public static Task MapAsync(UnhandledExceptionContext context)
+    public static Task MapAsync(UnhandledExceptionContext context, ILogger log)
     {
         switch (context.OriginalException)
         {
@@ -29,6 +29,7 @@ internal static class ErrorMapping
                 context.Exception = new ExecutionError("The request was cancelled or took too long.") { Code = "TIMEOUT" };
                 break;
             default:
+                log.LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name ?? "(none)");
                 context.ErrorMessage = "An internal error occurred; it has been logged.";
                 break;
         }

@@ -9,6 +9,8 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Wb6Graph.Api.GraphQL;
+using Wb6Graph.Hosting;
 using Wb6Graph.Model;
 
 namespace Wb6Graph.Api.Http;
@@ -18,10 +20,14 @@ namespace Wb6Graph.Api.Http;
 /// the spec's status codes, API keys for writes, persisted documents, ETags and 304s for GET. README.md, section
 /// "The GraphQL API", lists where the spec left us a choice and what we chose.
 /// </summary>
-internal sealed class GraphQLHttp(
+internal sealed partial class GraphQLHttp(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
+    ISchema schema,
     IGraphStore store,
+    GraphStoreReadiness readiness,
+    ComplexitySizes sizes,
+    ExpensiveRequests expensive,
     DocumentCache documents,
     GraphQLRequestReader reader,
     PersistedDocumentStore persisted,
@@ -61,6 +67,16 @@ internal sealed class GraphQLHttp(
         if (mediaType is null)
         {
             await Plain(http, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE", $"Accept {GraphQLResponseJson} or {Json}.");
+            return;
+        }
+        // One clock for the whole request: parsing, validation, execution and writing the answer.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
+        if (!readiness.IsReady)
+        {
+            // Reads would see an empty or stale graph and writes would land beside seeds that never loaded.
+            http.Response.Headers.RetryAfter = "5";
+            await Plain(http, 503, "NOT_READY", $"The graph is not ready: {readiness.Reason}. Nothing was read or written.", mediaType);
             return;
         }
 
@@ -123,6 +139,13 @@ internal sealed class GraphQLHttp(
             await Plain(http, mediaType == Json ? 200 : 400, code, message, mediaType);
             return;
         }
+        catch (IndexOutOfRangeException)
+        {
+            // GraphQL-Parser 9.5 fails while quoting the line of some syntax errors (a carriage return inside the
+            // document, found by the fuzzer): still a syntax error, without its place.
+            await Plain(http, mediaType == Json ? 200 : 400, "SYNTAX_ERROR", "The document is not valid GraphQL (the parser could not say where).", mediaType);
+            return;
+        }
 
         var operation = FindOperation(document, request.OperationName, out var operationError);
         if (operation is null)
@@ -182,52 +205,7 @@ internal sealed class GraphQLHttp(
             }
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            // A persisted document was already resolved above through the loader GraphQL.NET's persisted-document
-            // handler uses; passing its text and parsed form lets it share the caches of free-form queries.
-            Query = text,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-            Timeout = TimeSpan.FromSeconds(o.TimeoutSeconds),
-            TimeoutAction = TimeoutAction.ReturnTimeoutError,
-            UnhandledExceptionDelegate = ErrorMapping.MapAsync,
-            // A document that passed the spec's validation rules, which depend on the document alone, passes them again;
-            // the complexity analyzer, which AddComplexityAnalyzer adds to the rules of every execution, still prices it
-            // with this request's variables (k, limit), and variable coercion runs regardless.
-            ValidationRules = documents.IsValidated(document) ? [] : null,
-        });
-        if (result.Executed) documents.MarkValidated(document);
-
-        var status = StatusOf(result, mediaType);
-        if (etag is not null && status == 200 && result.Errors is not { Count: > 0 })
-        {
-            // Only complete answers are cacheable; they are kept serialized for the next identical GET.
-            var buffer = new MemoryStream();
-            await serializer.WriteAsync(buffer, result, http.RequestAborted);
-            var body = buffer.ToArray();
-            if (o.ResponseCacheBytes > 0) responses.Add(version, etag, body);
-            if (condition == Condition.Any)
-            {
-                // "*": any current answer will do, and this request has one (an answer with errors has none).
-                http.Response.StatusCode = 304;
-                return;
-            }
-            http.Response.StatusCode = status;
-            http.Response.ContentType = $"{mediaType}; charset=utf-8";
-            http.Response.ContentLength = body.Length;
-            await http.Response.Body.WriteAsync(body, http.RequestAborted);
-            return;
-        }
-        http.Response.StatusCode = status;
-        http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        http.Response.Headers.Remove(HeaderNames.ETag);
-        http.Response.Headers.Remove(HeaderNames.CacheControl);
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await ExecuteAsync(http, request, text, document, operation, mediaType, etag, condition, version, deadline);
     }
 
     /// <summary>
@@ -302,11 +280,12 @@ internal sealed class GraphQLHttp(
         return $"The API key sent is not one this server accepts.{after}";
     }
 
-    private static bool Authorized(HttpRequest request, ApiOptions o)
+    /// <summary>Whether the request carries one of the keys, byte for byte: a key with a space added is another key.</summary>
+    internal static bool Authorized(HttpRequest request, ApiOptions o)
     {
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
-        var given = Encoding.UTF8.GetBytes(header[7..].Trim());
+        var given = Encoding.UTF8.GetBytes(header[7..]);
         return o.ApiKeys.Any(k => k.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k), given));
     }
 

@@ -120,6 +120,11 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         {
             throw new BadRequest($"'{name}' cannot be read: {e.Message}");
         }
+        catch (ArgumentException)
+        {
+            // GraphQL.NET's reader adds each key to a dictionary: a key given twice in one object throws (found by the fuzzer).
+            throw new BadRequest($"'{name}' gives a key twice in one object; give each once.");
+        }
     }
 
     private Inputs? ParseObject(string? json, string name)

@@ -28,7 +28,16 @@ internal static class HttpEndpoints
             http.Response.Headers.Allow = Allowed;
             return Results.NoContent();
         });
-        app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(schema.Print(new PrintOptions { IncludeDescriptions = true }), "text/plain; charset=utf-8"));
+        app.MapGet("/graphql/schema.graphql", (HttpContext http, ISchema schema, Microsoft.Extensions.Options.IOptions<ApiOptions> options) =>
+        {
+            // The SDL is a read: where reads need a key, so does it.
+            if (options.Value.RequireKeyForReads && !GraphQLHttp.Authorized(http.Request, options.Value))
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Results.Text("This server needs an API key for reads: send 'Authorization: Bearer <key>'.", "text/plain; charset=utf-8", statusCode: 401);
+            }
+            return Results.Text(schema.Print(new PrintOptions { IncludeDescriptions = true }), "text/plain; charset=utf-8");
+        });
         app.MapGet("/health/live", () => Results.Json(new { status = "live" }));
         app.MapGet("/health/ready", (GraphStoreReadiness readiness) => readiness.IsReady
             ? Results.Json(new { status = "ready" })

@@ -20,15 +20,32 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     {
         _options = options;
         _db = new SqliteGraphDb(options);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        _snapshot = SnapshotBuilder.FromDatabase(_db.Writer, options.RelationDetailLimit, progress);
-        OpenedIn = clock.Elapsed;
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            _snapshot = SnapshotBuilder.FromDatabase(_db.Writer, options.RelationDetailLimit, progress);
+            OpenedIn = clock.Elapsed;
+        }
+        catch
+        {
+            _db.Dispose();
+            throw;
+        }
     }
 
     /// <summary>How long opening took, almost all of it building the first snapshot from SQLite.</summary>
     public TimeSpan OpenedIn { get; }
 
-    public static EmbeddedGraphStore Open(EmbeddedStoreOptions options, IProgress<double>? progress = null) => new(options, progress);
+    /// <summary>Where a corrupt or empty database was kept aside when it was opened with StartFresh; null otherwise.</summary>
+    public string? SetAside { get; private set; }
+
+    /// <summary>
+    /// Opens the store, or says why it cannot: a <see cref="StoreOpenException"/> naming the file and the setting. A
+    /// file that is empty or not a readable database is never replaced silently (see <see cref="CorruptDatabase"/>).
+    /// </summary>
+    public static EmbeddedGraphStore Open(EmbeddedStoreOptions options, IProgress<double>? progress = null) => StoreOpening.Open(options, progress, o => new(o, progress));
+
+    internal void KeptAside(string path) => SetAside = path;
 
     public string Backend => "embedded";
 
@@ -124,7 +141,11 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         IEnumerable<int> candidates = from is { } fromIndex
             ? RelsOf(s, fromIndex, Direction.Out)
             : to is { } toIndex ? RelsOf(s, toIndex, Direction.In) : Enumerable.Range(0, s.RelationCount);
-        long? afterKey = query.After is { } after ? long.Parse(Cursor.Decode(after, "r"), System.Globalization.CultureInfo.InvariantCulture) : null;
+        long? afterKey = query.After is { } after
+            ? long.TryParse(Cursor.Decode(after, "r"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key)
+                ? key
+                : throw new GraphValidationException([new("after", after, "not a cursor of this list")])
+            : null;
         var keys = s.Relations.Keys;
         var largestFirst = new PriorityQueue<int, long>(Comparer<long>.Create((x, y) => y.CompareTo(x)));
         int total = 0, before = 0;

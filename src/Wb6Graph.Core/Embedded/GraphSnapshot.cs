@@ -56,8 +56,18 @@ public sealed class GraphSnapshot
 
     public int RelationCount => Relations.Count;
 
+    public int SourceCount => Sources.Count;
+
     /// <summary>Bytes held by the topology (both CSR directions, offsets included).</summary>
     public long TopologyBytes => Adjacency.Bytes;
+
+    private DegreeProfile? _degrees;
+
+    /// <summary>
+    /// How many relations entities have (both directions, retracted ones included), computed once per snapshot, so it
+    /// follows every write: the API prices a list of relations by it before running a query.
+    /// </summary>
+    public DegreeProfile Degrees => _degrees ??= DegreeProfile.Of(EntityCount, Adjacency.Degree);
 
     /// <summary>
     /// Relation indexes in the order the relations were written (their keys). Indexes follow the relations' ends, so
@@ -205,5 +215,28 @@ internal sealed class Adjacency
             else end = mid;
         }
         return start;
+    }
+}
+
+/// <summary>The largest degree and a few high percentiles of the degree distribution.</summary>
+public sealed record DegreeProfile(int Max, int P90, int P99, int P999)
+{
+    public static DegreeProfile Of(int count, Func<int, int> degree)
+    {
+        if (count == 0) return new(0, 0, 0, 0);
+        // A counting pass, not a sort: degrees are small integers and a snapshot may hold a million entities.
+        var max = 0;
+        for (var u = 0; u < count; u++) max = Math.Max(max, degree(u));
+        var histogram = new int[max + 1];
+        for (var u = 0; u < count; u++) histogram[degree(u)]++;
+        int At(double q)
+        {
+            var rank = (long)Math.Ceiling(q * count);
+            long seen = 0;
+            for (var d = 0; d <= max; d++)
+                if ((seen += histogram[d]) >= rank) return d;
+            return max;
+        }
+        return new(max, At(0.90), At(0.99), At(0.999));
     }
 }

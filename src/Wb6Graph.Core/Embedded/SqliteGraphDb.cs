@@ -34,9 +34,19 @@ internal sealed class SqliteGraphDb : IDisposable
         }
         // The writer stays open for the store's life; for an in-memory database it is what keeps the data alive.
         _writer = Open();
-        Execute(_writer, options.InMemory ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-        Execute(_writer, Schema);
-        Migrate(_writer);
+        try
+        {
+            Execute(_writer, options.InMemory ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+            Execute(_writer, Schema);
+            Migrate(_writer);
+            // Writing is checked at start, not at the first user's write: an existing file may be readable only.
+            Execute(_writer, "BEGIN IMMEDIATE; ROLLBACK;");
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public string? Path { get; }

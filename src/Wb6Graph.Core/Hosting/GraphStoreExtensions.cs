@@ -31,6 +31,7 @@ public static class GraphStoreExtensions
                 DataDirectory = RepoPaths.Resolve(o.DataDirectory),
                 InMemory = o.InMemory,
                 RelationDetailLimit = o.RelationDetailLimit,
+                OnCorruptDatabase = o.OnCorruptDatabase,
             });
         });
         builder.AddNeo4jStore();

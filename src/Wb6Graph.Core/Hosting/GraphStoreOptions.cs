@@ -20,4 +20,7 @@ public sealed class GraphStoreOptions
     public bool LoadSeedsAtStart { get; set; } = true;
 
     public int RelationDetailLimit { get; set; } = 1_000_000;
+
+    /// <summary>A database file that is corrupt or empty: Stop (refuse to start, change nothing) or StartFresh (keep it aside, start empty).</summary>
+    public Wb6Graph.Embedded.CorruptDatabase OnCorruptDatabase { get; set; } = Wb6Graph.Embedded.CorruptDatabase.Stop;
 }

@@ -72,8 +72,18 @@ public static class SeedLoader
 
     private static YamlMappingNode? Parse(string file, List<ValidationError> errors)
     {
-        using var text = File.OpenText(file);
-        return ParseText(DisplayPath(file), text, errors);
+        try
+        {
+            using var text = new StreamReader(file, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+            return ParseText(DisplayPath(file), text, errors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            // A file that cannot be read, or is not UTF-8, is an error of that file like any other.
+            var what = e is System.Text.DecoderFallbackException ? "not UTF-8 text" : $"cannot be read: {e.Message}";
+            errors.Add(new($"{DisplayPath(file)}:1:1", null, what));
+            return null;
+        }
     }
 
     private static YamlMappingNode? ParseText(string name, TextReader text, List<ValidationError> errors)

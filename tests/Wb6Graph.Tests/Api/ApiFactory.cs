@@ -55,6 +55,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return ((int)response.StatusCode, await ReadJson(response), response);
     }
 
+    /// <summary>The data of a 200 answer without errors; the assertion message shows the body otherwise.</summary>
+    public static JsonNode Data((int Status, JsonNode? Body, HttpResponseMessage _) r)
+    {
+        Assert.True(r.Status == 200, r.Body?.ToJsonString());
+        Assert.True(r.Body!["errors"] is null, r.Body.ToJsonString());
+        return r.Body["data"]!;
+    }
+
     private static async Task<JsonNode?> ReadJson(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
@@ -72,9 +80,20 @@ public sealed class CountingStore(IGraphStore inner) : IGraphStore
     /// <summary>How long FindEntitiesAsync waits before answering (it honours cancellation), to test the timeout.</summary>
     public TimeSpan SearchDelay { get; set; }
 
+    /// <summary>Completes when a slow search sees its cancellation: the request's work was stopped, not left running.</summary>
+    public TaskCompletionSource SearchCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private async Task<T> Slow<T>(Func<Task<T>> call, CancellationToken ct)
     {
-        await Task.Delay(SearchDelay, ct);
+        try
+        {
+            await Task.Delay(SearchDelay, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            SearchCancelled.TrySetResult();
+            throw;
+        }
         return await call();
     }
 
