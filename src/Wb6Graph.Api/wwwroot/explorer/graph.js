@@ -87,6 +87,39 @@ function bundles(relations) {
   return edges;
 }
 
+/** Whether an element's data already holds every value of `data` (arrays compared item by item). */
+function holds(element, data) {
+  for (const [key, value] of Object.entries(data)) {
+    const had = element.data(key);
+    if (Array.isArray(value) ? !Array.isArray(had) || had.length !== value.length || value.some((v, i) => v !== had[i]) : had !== value) return false;
+  }
+  return true;
+}
+
+/** The classes a drawing sets; the others (selection, paths, windows, labels, hover) belong to what runs after it. */
+const drawn = ['absent', 'ended', 'bundle'];
+
+/**
+ * Brings the canvas to `nodes` and `edges` in place: what is gone is removed, what is new is added, and what stays is
+ * touched only where its data or classes changed. An element left alone keeps Cytoscape's cached drawing of it, so a
+ * redraw costs what changed rather than the whole picture.
+ */
+function update(cy, nodes, edges) {
+  const ends = new Map(edges.map(e => [e.data.id, e.data]));
+  cy.edges().filter(e => { const d = ends.get(e.id()); return !d || d.source !== e.data('source') || d.target !== e.data('target'); }).remove();
+  const ids = new Set(nodes.map(n => n.data.id));
+  cy.nodes().filter(n => !ids.has(n.id())).remove();
+  const added = [];
+  for (const item of [...nodes, ...edges]) {
+    const element = cy.getElementById(item.data.id);
+    if (element.empty()) { added.push(item); continue; }
+    if (!holds(element, item.data)) element.data(item.data);
+    const classes = new Set(item.classes.split(' ').filter(Boolean));
+    for (const c of drawn) if (element.hasClass(c) !== classes.has(c)) element.toggleClass(c, classes.has(c));
+  }
+  cy.add(added);
+}
+
 /**
  * The zoom and centre that show every entity and its name (names keep their size on the screen), at most 1.4: a lone
  * entity would otherwise fill the screen.
@@ -220,12 +253,8 @@ export class Canvas {
     }
     const fit = boxes.length && !kept.length ? fitting(nodes, view) : null;
     if (fit) labelZoom.value = fit.zoom;
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(nodes);
-      cy.add(edges);
-      if (this.#zoomLabels) cy.edges().addClass('zoom-label');
-    });
+    cy.batch(() => update(cy, nodes, edges));
+    if (this.#zoomLabels) cy.edges().addClass('zoom-label');
     if (fit) {
       cy.resize(); // the viewport as it is now: Cytoscape notices a change of size only 100 ms later
       cy.viewport({ zoom: fit.zoom, pan: { x: this.container.clientWidth / 2 - fit.x * fit.zoom, y: this.container.clientHeight / 2 - fit.y * fit.zoom } });
