@@ -120,7 +120,7 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         await page.ClickAsync("#paths-box summary");
         await page.FillAsync("#paths-form [name=from]", "kcss");
         await page.FillAsync("#paths-form [name=to]", "enisa");
-        await page.ClickAsync("#paths-form button[type=submit]");
+        await explorer.SubmitPathsAsync();
         await page.Locator("#paths-result ol.paths > li").First.WaitForAsync();
         await explorer.SettledAsync();
 
@@ -331,7 +331,7 @@ public sealed class ExplorerBrowserTests(ExplorerServer server, ITestOutputHelpe
         await page.ClickAsync("#paths-box summary");
         await page.FillAsync("#paths-form [name=from]", "kcss");
         await page.FillAsync("#paths-form [name=to]", "zzzz-nothing");
-        await page.ClickAsync("#paths-form button[type=submit]");
+        await explorer.SubmitPathsAsync();
         await page.Locator("#status", new() { HasText = "zzzz-nothing" }).WaitForAsync();
         Assert.Contains("path end", await page.InnerTextAsync("#status"));
         explorer.AssertNoErrors();

@@ -52,6 +52,16 @@ public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output
     /// <summary>The relations drawn on the canvas, whichever edge carries them.</summary>
     public async Task<string[]> RelationsAsync() => (await EvalAsync<string[]>("explorer.canvas.relationIds()")).Order().ToArray();
 
+    /// <summary>
+    /// Sends the paths form as a keyboard user does after typing an end: Tab leaves the field, which closes its
+    /// suggestions (they would cover the button), then the button.
+    /// </summary>
+    public async Task SubmitPathsAsync()
+    {
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.ClickAsync("#paths-form button[type=submit]");
+    }
+
     /// <summary>Chooses an item of the Share menu (the canvas' exports, the link, the query).</summary>
     public async Task ShareAsync(string button)
     {

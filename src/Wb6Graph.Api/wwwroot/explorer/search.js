@@ -22,13 +22,17 @@ export function attachSearch(input, list, { onPick, asOf, clearOnPick = true }) 
     onPick(e);
   };
 
+  // Suggestions are for the field being typed in: an answer that arrives after the focus has left it (to the next
+  // field, to the form's button) opens nothing, or the list would cover what the focus went to and stay open.
+  const typing = () => document.activeElement === input;
+
   async function suggest() {
     const text = input.value.trim();
     const mine = ++ticket;
-    if (text.length < 2) { close(); return; }
+    if (text.length < 2 || !typing()) { close(); return; }
     let data;
-    try { data = await run(searchDocument(text, asOf())); } catch (error) { list.innerHTML = `<li>${esc(error.message)}</li>`; list.hidden = false; return; }
-    if (mine !== ticket) return; // a later keystroke already asked again
+    try { data = await run(searchDocument(text, asOf())); } catch (error) { if (typing()) { list.innerHTML = `<li>${esc(error.message)}</li>`; list.hidden = false; } return; }
+    if (mine !== ticket || !typing()) return; // a later keystroke already asked again, or the focus has moved on
     items = data.entities.nodes;
     list.innerHTML = items.length
       ? items.map((e, i) => `<li role="option" id="${list.id}-${i}" data-index="${i}" aria-selected="false">${swatch(e.kind, 14)}
