@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -73,6 +74,54 @@ public sealed class AutomaticPersistedQueryTests(ApiFactory api) : IClassFixture
         var otherDay = await own.GetAsync(HashedGet(hash, new { asOf = "2020-01-01" }));
         Assert.Equal(200, otherDay.Status);
         Assert.NotEqual(etag, otherDay.Response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_get_by_hash_is_tagged_cached_and_revalidated_as_the_get_by_document_id_of_the_same_document()
+    {
+        using var own = new ApiFactory();
+        var file = File.ReadAllBytes(Repo.Path("tests/Wb6Graph.Tests/Api/persisted/entity-with-relations.graphql"));
+        var fileHash = Convert.ToHexStringLower(SHA256.HashData(file));
+        var registered = Encoding.UTF8.GetString(file) + "\n# registered over APQ, not a file";
+        var variables = new { id = "wb3c" };
+        Assert.Equal(200, (await PostAsync(own, registered, Sha256(registered), variables)).Status);
+        var urls = new Dictionary<string, string>
+        {
+            ["documentId"] = $"/graphql?documentId=sha256:{fileHash}&variables={Uri.EscapeDataString(JsonSerializer.Serialize(variables))}",
+            ["hash of the file"] = HashedGet(fileHash, variables),
+            ["hash of a registered document"] = HashedGet(Sha256(registered), variables),
+        };
+
+        var before = new Dictionary<string, EntityTagHeaderValue>();
+        foreach (var (name, url) in urls)
+        {
+            var first = await own.GetAsync(url);
+            Assert.True(first.Status == 200, $"{name}: {first.Status}");
+            Assert.Equal("Western Balkans Cyber Capacity Centre", ApiFactory.Data(first)["entity"]!["name"]!.GetValue<string>());
+            Assert.True(first.Response.Headers.ETag is not null, $"{name}: an ETag");
+            var etag = before[name] = first.Response.Headers.ETag;
+            Assert.Contains("must-revalidate", first.Response.Headers.CacheControl?.ToString() ?? "");
+            Assert.Contains("Accept", first.Response.Headers.Vary);
+
+            own.Counting!.Reset();
+            var again = await own.GetAsync(url);
+            Assert.True((200, 0) == (again.Status, own.Counting.Calls), $"{name}: answered from the answer cache, without asking the store");
+            Assert.Equal(first.Body!.ToJsonString(), again.Body!.ToJsonString());
+            Assert.Equal(etag, again.Response.Headers.ETag);
+            Assert.True(304 == (await own.GetAsync(url, r => r.Headers.IfNoneMatch.Add(etag))).Status, $"{name}: 304 for its ETag");
+            var weak = await own.GetAsync(url, r => r.Headers.TryAddWithoutValidation("If-None-Match", "W/" + etag.Tag));
+            Assert.True(304 == weak.Status, $"{name}: 304 for its weak ETag");
+        }
+        Assert.Equal(urls.Count, before.Values.Distinct().Count()); // one ETag per URL
+
+        const string write = """mutation { retractRelation(id: "kcss-implements-ascend-wb6", reason: "test", sources: {ids: ["regional-qkss-ascend-project"]}) { id } }""";
+        Assert.Equal(200, (await own.PostAsync(write, key: ApiFactory.Key)).Status);
+        foreach (var (name, url) in urls)
+        {
+            var after = await own.GetAsync(url, r => r.Headers.IfNoneMatch.Add(before[name]));
+            Assert.True(after.Status == 200, $"{name}: after a write the old ETag gets the answer again, not {after.Status}");
+            Assert.NotEqual(before[name], after.Response.Headers.ETag);
+        }
     }
 
     [Fact]
