@@ -31,7 +31,9 @@ internal static class ExportCommand
               graphml  GraphML with declared keys and directed edges (Gephi, yEd, NetworkX).
               gexf     GEXF 1.3 dynamic graph (Gephi timeline): start/end are validFrom/validTo. GEXF ends are
                        inclusive while validTo is exclusive, so a fact still shows on its validTo day.
-              cypher   Idempotent MERGE statements for Neo4j (cypher-shell < file), after a uniqueness constraint.
+              cypher   What the Neo4j store writes, as a script (cypher-shell < file): its constraints and indexes,
+                       then the store's own idempotent MERGE batches with the values written in; the API on
+                       the database it loads answers as this store does.
             """)
         {
             format,

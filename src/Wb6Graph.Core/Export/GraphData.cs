@@ -4,7 +4,7 @@ namespace Wb6Graph.Export;
 
 /// <summary>
 /// A whole graph as three streams, so that exporters never hold more than one record at a time.
-/// Exporters enumerate each stream once, in the order entities, relations, sources.
+/// Exporters enumerate each stream once.
 /// </summary>
 public sealed record GraphData(IAsyncEnumerable<Source> Sources, IAsyncEnumerable<Entity> Entities, IAsyncEnumerable<Relation> Relations)
 {

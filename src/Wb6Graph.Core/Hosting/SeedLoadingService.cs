@@ -13,7 +13,8 @@ namespace Wb6Graph.Hosting;
 /// <summary>
 /// Validates and loads the curated seeds when the host starts, then marks the store ready. On Neo4j the host does not
 /// wait for the server: a background loop creates the schema and loads the seeds once Neo4j answers, and afterwards
-/// keeps the data version fresh (other instances write too) and readiness honest (Neo4j may go away).
+/// keeps the data version fresh (other instances write too) and readiness honest (Neo4j may go away). When Neo4j's data
+/// goes back (a restored backup, a new volume), it creates the schema and loads the seeds again.
 /// </summary>
 internal sealed class SeedLoadingService(
     IServiceProvider services, GraphStoreReadiness readiness, GapTemplateCatalog templates, IOptions<GraphStoreOptions> options,
@@ -98,10 +99,20 @@ internal sealed class SeedLoadingService(
                 {
                     await neo4j.EnsureSchemaAsync(ct);
                     if (graph is not null) await LoadAsync(graph, dir, ct);
+                    neo4j.TakeRewound(); // a rewind seen while preparing is what preparing just mended
                     prepared = true;
                     log.LogInformation("Neo4j at {Url} is ready", neo4j.Client.ServerUrl);
                 }
                 else await neo4j.RefreshVersionAsync(ct);
+                if (neo4j.TakeRewound())
+                {
+                    // A restored backup or a new volume: the schema and seeds may be missing. Prepare it again, now.
+                    prepared = false;
+                    readiness.NotReady($"Neo4j at {neo4j.Client.ServerUrl} went back to older data (a restored backup or a new volume); preparing it again");
+                    log.LogWarning("Neo4j at {Url} went back to older data (a restored backup or a new volume); the data version now stands at {Version} and the schema and seeds are being written again",
+                        neo4j.Client.ServerUrl, neo4j.DataVersion);
+                    continue;
+                }
                 readiness.Ready();
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

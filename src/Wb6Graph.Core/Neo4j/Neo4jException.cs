@@ -9,6 +9,9 @@ public sealed partial class Neo4jException : Exception
     /// <summary>Our code for a server that cannot be reached (connection refused, timeout, 503).</summary>
     public const string UnavailableCode = "Wb6Graph.Neo4j.Unavailable";
 
+    /// <summary>Our code for a write that other writers kept overtaking: nothing was written, and trying again is the remedy.</summary>
+    public const string WriteConflictCode = "Wb6Graph.Neo4j.WriteConflict";
+
     /// <summary>Our code for an answer that does not follow the Query API's shape.</summary>
     public const string ProtocolError = "Wb6Graph.Neo4j.Protocol";
 
@@ -22,7 +25,7 @@ public sealed partial class Neo4jException : Exception
     public string? FactId { get; init; }
 
     /// <summary>Worth trying again later: the server is down, starting, or reported a transient error.</summary>
-    public bool IsTransient => Code == UnavailableCode || Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
+    public bool IsTransient => Code is UnavailableCode or WriteConflictCode || Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
 
     internal static Neo4jException Unavailable(string url, string detail, Exception? inner = null) =>
         new(UnavailableCode, $"Neo4j is unavailable at {url}: {detail}", inner);
@@ -41,7 +44,8 @@ public sealed partial class Neo4jException : Exception
     internal static Neo4jException FromError(string url, Neo4jOptions options, int status, string code, string message)
     {
         if (code.StartsWith("Neo.ClientError.Security.", StringComparison.Ordinal) && code is not "Neo.ClientError.Security.Forbidden")
-            return new(code, $"Neo4j at {url} refused the credentials of user '{options.User}' ({code}): check Neo4j:User and Neo4j:Password (Neo4j__Password or WB6GRAPH_NEO4J_PASSWORD)");
+            return new(code, $"Neo4j at {url} refused the credentials of user '{options.User}' ({code}): check Neo4j:User and Neo4j:Password (Neo4j__Password or WB6GRAPH_NEO4J_PASSWORD); " +
+                "with docker compose, NEO4J_PASSWORD reaches Neo4j only when its data volume is created, so a changed one must be changed in Neo4j too (docs/neo4j.md)");
         if (code == "Neo.ClientError.Security.Forbidden")
             return new(code, $"Neo4j at {url} does not allow user '{options.User}' to do this on database '{options.Database}' ({code}): {message}; check Neo4j:User's roles");
         if (code == "Neo.ClientError.Database.DatabaseNotFound")

@@ -21,6 +21,7 @@ public sealed partial class Neo4jGraphQuestions
         var (max, limitCapped) = limits.Ranked(limit, 20);
         var capped = false;
         var p = new Dictionary<string, object?> { ["kinds"] = Kinds(kinds), ["asOf"] = Neo4jMapping.Format(asOf), ["limit"] = limitCapped ? max + 1 : max };
+        var graph = $"wb6graph-betweenness-{Guid.NewGuid():N}";
         Bounded<IReadOnlyList<RankedEntity>> Answer(Neo4jResult rows)
         {
             var ranked = Ranked(rows);
@@ -33,12 +34,10 @@ public sealed partial class Neo4jGraphQuestions
             throw new QuestionUnavailableException(NeedsGds,
                 "BETWEENNESS centrality on the Neo4j backend needs the Graph Data Science plugin (procedure gds.betweenness.stream not found); install GDS or ask for measure: DEGREE");
         // The projection lives in the server's memory until dropped, so it is made, used and dropped on the writer.
-        var graph = $"wb6graph-betweenness-{Guid.NewGuid():N}";
-        p["graph"] = graph;
         try
         {
             // Inside the try: a timeout after the server made the projection must still drop it (dropping a missing one is fine).
-            var projected = await client.RunAsync(S.GdsProject, p, Neo4jAccess.Write, ct);
+            var projected = await client.RunAsync(S.GdsProject, new Dictionary<string, object?> { ["graph"] = graph, ["asOf"] = p["asOf"] }, Neo4jAccess.Write, ct);
             var nodes = projected.Rows.Count > 0 && projected.Rows[0][1].TryGetInt64(out var n) ? n : 0;
             var config = new Dictionary<string, object?>();
             if (nodes > limits.CentralitySources)
@@ -47,6 +46,8 @@ public sealed partial class Neo4jGraphQuestions
                 config["samplingSeed"] = 17;
                 capped = true;
             }
+            p.Remove("asOf");
+            p["graph"] = graph;
             p["config"] = config;
             return Answer(await client.RunAsync(S.GdsBetweenness, p, Neo4jAccess.Write, ct));
         }
@@ -75,6 +76,7 @@ public sealed partial class Neo4jGraphQuestions
         if (errors.Count > 0) throw new GraphValidationException(errors);
         var max = Math.Min(limit ?? 10, limits.MaxResults);
         var capped = limit > limits.MaxResults;
+        // Each statement is sent exactly the parameters it uses.
         var p = new Dictionary<string, object?>
         {
             ["fromKinds"] = Kinds(fromKinds),
@@ -101,17 +103,20 @@ public sealed partial class Neo4jGraphQuestions
                 }
                 via.Add(new() { ["id"] = Str(row[0]), ["degree"] = degree });
             }
+            // From one entity, fromKinds and countries do not apply: it is the one that proposes.
+            p.Remove("fromKinds");
+            p.Remove("countries");
             p["id"] = id;
-            p["via"] = via;
             p["neighbours"] = neighbours.Rows.Select(r => Str(r[0])).ToList();
-            p["degree"] = neighbours.Rows.Count;
+            if (method == LinkScore.PreferentialAttachment) p["degree"] = neighbours.Rows.Count;
+            else p["via"] = via;
             result = await client.RunAsync(S.SuggestFrom(method), p, Neo4jAccess.Read, ct);
         }
         else
         {
             var hubDegree = Math.Max(2, (int)Math.Sqrt(limits.SuggestionWork));
-            p["hubDegree"] = hubDegree;
-            p["side"] = max * 4;
+            if (method == LinkScore.PreferentialAttachment) p["side"] = max * 4;
+            else p["hubDegree"] = hubDegree;
             result = await client.RunAsync(S.SuggestAll(method), p, Neo4jAccess.Read, ct);
             // AA, CN, RA skipped the hubs; PA paired only the `side` best-linked entities on each side, which misses a
             // better pair whenever more entities have links (hubs tend to be linked to each other already).

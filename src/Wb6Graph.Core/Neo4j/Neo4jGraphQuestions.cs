@@ -20,9 +20,11 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
     }
 
     /// <summary>
-    /// SHORTEST k selects by hops only (weighted shortest paths need GDS), so EVIDENCE asks for many more paths by hops
-    /// and ranks them by evidence cost here: exact unless a cheaper path is longer than every path fetched.
-    /// Parallel relations make several Neo4j paths of one entity sequence; those count once, so more are fetched than k.
+    /// Yen's k shortest simple paths over entities, as the engine finds them: parallel relations are one step (each
+    /// path is a distinct sequence of entities, its steps list every admitted relation), and the work is bounded: one
+    /// statement per path found, each a batch of bounded shortest-path searches (<see cref="S.Spurs"/>), at most k of
+    /// them (k at most Engine:MaxK). EVIDENCE has no weighted shortest path in Cypher without GDS: the 3 × k shortest
+    /// paths by hops are ranked by evidence cost here, exact unless a cheaper path is longer than all of those.
     /// </summary>
     public async Task<Bounded<IReadOnlyList<GraphPath>>> PathsAsync(string from, string to, int k, TraversalOptions options, PathWeighting weighting = PathWeighting.Hops, CancellationToken ct = default)
     {
@@ -38,23 +40,66 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         k = Math.Min(k, limits.MaxK);
         if (!ends[from].Live || !ends[to].Live) return new([], capped);
 
-        var want = weighting == PathWeighting.Evidence ? k * 10 : k == 1 ? 1 : k * 4;
-        var count = S.PathCountLadder.FirstOrDefault(c => c >= want, S.PathCountLadder[^1]);
-        var p = Filter(options);
-        p["from"] = from;
-        p["to"] = to;
-        var result = await client.RunAsync(S.Paths(options.ForwardOnly, maxHops, count), p, Neo4jAccess.Read, ct);
-        var sequences = result.Rows.Select(r => Strings(r[0])).DistinctBy(Key).ToList();
+        var sequences = await ShortestSequencesAsync(from, to, weighting == PathWeighting.Evidence ? k * 3 : k, maxHops, options, ct);
         var paths = await ToPathsAsync(sequences, options, ct);
         var ranked = paths
             .Select(path => path with { Cost = weighting == PathWeighting.Evidence ? path.Steps.Sum(s => s.Relations.Min(r => Weight(r.Confidence))) : path.Length })
             .OrderBy(path => path.Cost).ThenBy(path => path.Length).ThenBy(path => Key(path.Entities.Select(e => e.Id).ToList()), StringComparer.Ordinal)
             .Take(k)
             .ToList();
-        // Neo4j returned as many paths as asked and they collapsed below k: more may exist, so the answer says it was cut.
-        var cut = ranked.Count < k && result.Rows.Count >= count;
-        return new(ranked, capped || cut);
+        return new(ranked, capped);
     }
+
+    /// <summary>
+    /// Yen's algorithm by hops, as KShortestPaths runs it on the snapshot: each round asks for the spur paths from
+    /// every entity of the last path found, avoiding its root and the steps that paths with the same root took; the
+    /// shortest candidate (then the shorter id sequence) is the next path.
+    /// </summary>
+    private async Task<List<List<string>>> ShortestSequencesAsync(string from, string to, int k, int maxHops, TraversalOptions options, CancellationToken ct)
+    {
+        var statement = S.Spurs(options.ForwardOnly, maxHops);
+        var found = new List<List<string>>();
+        var first = await SpursAsync([new(from, [], [])]);
+        if (first.GetValueOrDefault(from) is not { } shortest) return found;
+        found.Add(shortest);
+        var known = new HashSet<string>(StringComparer.Ordinal) { Key(shortest) };
+        var candidates = new PriorityQueue<List<string>, (int, string)>(Comparer<(int Length, string Key)>.Create((a, b) =>
+            a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a.Key, b.Key)));
+        while (found.Count < k)
+        {
+            var last = found[^1];
+            var spurs = new List<Spur>();
+            for (var i = 0; i < last.Count - 1; i++)
+            {
+                var root = last.Take(i + 1).ToList();
+                var cut = found.Where(p => p.Count > i + 1 && p.Take(i + 1).SequenceEqual(root)).Select(p => new[] { p[i], p[i + 1] }).ToList();
+                spurs.Add(new(last[i], last.Take(i).ToList(), cut));
+            }
+            var answers = await SpursAsync(spurs);
+            for (var i = 0; i < last.Count - 1; i++)
+            {
+                if (answers.GetValueOrDefault(last[i]) is not { } spur) continue;
+                var nodes = last.Take(i).Concat(spur).ToList();
+                if (nodes.Count - 1 > maxHops || !known.Add(Key(nodes))) continue;
+                candidates.Enqueue(nodes, (nodes.Count, Key(nodes)));
+            }
+            if (!candidates.TryDequeue(out var next, out _)) break;
+            found.Add(next);
+        }
+        return found;
+
+        async Task<Dictionary<string, List<string>>> SpursAsync(List<Spur> spurs)
+        {
+            var p = Filter(options);
+            p["to"] = to;
+            p["spurs"] = spurs.Select(s => new Dictionary<string, object?> { ["from"] = s.From, ["avoid"] = s.Avoid, ["cut"] = s.Cut }).ToList();
+            var result = await client.RunAsync(statement, p, Neo4jAccess.Read, ct);
+            return result.Rows.Where(r => r[1].ValueKind == JsonValueKind.Array).ToDictionary(r => Str(r[0]), r => Strings(r[1]), StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>A spur search of Yen's algorithm: from an entity of the last path, avoiding the root before it and the steps cut.</summary>
+    private sealed record Spur(string From, List<string> Avoid, List<string[]> Cut);
 
     public async Task<Subgraph> NeighbourhoodAsync(string id, int depth, TraversalOptions options, int? limit = null, CancellationToken ct = default)
     {
@@ -86,7 +131,7 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         var entities = new List<Entity> { (await EntitiesAsync([id], ct))[id] };
         entities.AddRange(inside.Take(max - 1).Select(r => Neo4jMapping.ToEntity(r[0])));
 
-        var among = Filter(options);
+        var among = Admitted(options);
         among["ids"] = entities.Select(e => e.Id).ToList();
         var rels = await client.RunAsync(S.RelationsAmong, among, Neo4jAccess.Read, ct);
         return new Subgraph(entities, rels.Rows.Select(r => Neo4jMapping.ToRelation(r[0], Str(r[1]), Str(r[2]))).ToList(), truncated, capped);
@@ -132,7 +177,7 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
         var entities = await EntitiesAsync(ids, ct);
         var pairs = sequences.SelectMany(s => s.Zip(s.Skip(1))).Distinct()
             .Select(pair => new[] { pair.First, pair.Second }).ToList();
-        var p = Filter(options);
+        var p = Admitted(options);
         p["pairs"] = pairs;
         var result = await client.RunAsync(S.Steps(options.ForwardOnly), p, Neo4jAccess.Read, ct);
         var steps = result.Rows
@@ -188,10 +233,17 @@ public sealed partial class Neo4jGraphQuestions(Neo4jQueryClient client, EngineL
     }
 
     /// <summary>The parameters every traversal statement takes; null means "no filter", never an empty list.</summary>
-    private static Dictionary<string, object?> Filter(TraversalOptions o) => new()
+    private static Dictionary<string, object?> Filter(TraversalOptions o)
+    {
+        var p = Admitted(o);
+        p["kinds"] = Kinds(o.Kinds);
+        return p;
+    }
+
+    /// <summary>The parameters of a statement that reads relations between entities it is given: which relations count.</summary>
+    private static Dictionary<string, object?> Admitted(TraversalOptions o) => new()
     {
         ["types"] = o.Types is { Count: > 0 } t ? t.Select(Neo4jMapping.TypeName).Order(StringComparer.Ordinal).ToList() : null,
-        ["kinds"] = Kinds(o.Kinds),
         ["asOf"] = Neo4jMapping.Format(o.AsOf),
     };
 

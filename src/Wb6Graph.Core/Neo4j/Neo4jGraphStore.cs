@@ -9,7 +9,8 @@ namespace Wb6Graph.Neo4j;
 
 /// <summary>
 /// The store over Neo4j's Query API: every read is one Cypher statement run in Neo4j (the exports page through the
-/// id indexes), every write one explicit transaction, validated by the same rules as the embedded store.
+/// id indexes), every write one statement in one request (<see cref="Neo4jWrites"/>), validated by the same rules as the
+/// embedded store.
 /// </summary>
 public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOptions options) : IGraphStore
 {
@@ -28,24 +29,56 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
         foreach (var (_, cypher) in S.Schema()) await client.RunAsync(cypher, null, Neo4jAccess.Write, ct);
-        var model = (await client.RunAsync(S.ModelVersion, null, Neo4jAccess.Read, ct)).Rows[0][0].GetInt32();
+        var row = (await client.RunAsync(S.ModelVersion, null, Neo4jAccess.Read, ct)).Rows[0];
+        // No model recorded: model 1 if there is data (it predates the record), none if the database is empty.
+        var model = row[0].ValueKind == JsonValueKind.Number ? row[0].GetInt32() : row[1].ValueKind == JsonValueKind.True ? 1 : (int?)null;
         if (model < S.Model)
         {
             var acts = Vocabulary.AllTypes.Where(t => t.IsAct).Select(t => Neo4jMapping.TypeName(t.Type)).ToList();
             await client.RunAsync(S.MigrateRelations, new Dictionary<string, object?> { ["acts"] = acts }, Neo4jAccess.Write, ct);
             await client.RunAsync(S.MigrateEntities, null, Neo4jAccess.Write, ct);
-            await client.RunAsync(S.SetModel, new Dictionary<string, object?> { ["model"] = S.Model }, Neo4jAccess.Write, ct);
         }
+        if (model != S.Model) await client.RunAsync(S.SetModel, new Dictionary<string, object?> { ["model"] = S.Model }, Neo4jAccess.Write, ct);
         await RefreshVersionAsync(ct);
     }
 
-    /// <summary>Reads the data version from Neo4j, so that ETags change when another API instance writes.</summary>
+    /// <summary>
+    /// Reads the data version from Neo4j, so that ETags change when another API instance writes, and notices when the
+    /// server's data went back (<see cref="TakeRewound"/>).
+    /// </summary>
     public async Task<long> RefreshVersionAsync(CancellationToken ct = default)
     {
+        var before = DataVersion;
         var result = await client.RunAsync(S.Version, null, Neo4jAccess.Read, ct);
-        var version = result.Rows.Count > 0 ? result.Rows[0][0].GetInt64() : 0;
-        SetVersion(version);
-        return version;
+        return await ObserveAsync(result.Rows.Count > 0 ? result.Rows[0][0].GetInt64() : 0, before, ct);
+    }
+
+    private int _rewound;
+
+    /// <summary>
+    /// Whether the server's data went back since the last call (a restored backup, a new volume): its version was then
+    /// raised past every version this process served, and the database may lack its schema and seeds.
+    /// </summary>
+    public bool TakeRewound() => Interlocked.Exchange(ref _rewound, 0) == 1;
+
+    /// <summary>
+    /// A data version the server answered to a request sent when this process had seen <paramref name="before"/>.
+    /// Lower than that, it cannot be a slow answer (the request carried the bookmarks of what was seen): the database
+    /// went back. Its version is then raised past ours, so that no ETag of the old data matches the new data, and
+    /// <see cref="TakeRewound"/> says so. Between the two, it is an answer that raced a newer one, and changes nothing.
+    /// </summary>
+    private async Task<long> ObserveAsync(long server, long before, CancellationToken ct)
+    {
+        if (server >= before)
+        {
+            SetVersion(server);
+            return server;
+        }
+        var floor = DataVersion + 1;
+        var raised = (await client.RunAsync(S.RaiseVersion, new Dictionary<string, object?> { ["floor"] = floor }, Neo4jAccess.Write, ct)).Rows[0][0].GetInt64();
+        Interlocked.Exchange(ref _rewound, 1);
+        SetVersion(raised);
+        return raised;
     }
 
     private void SetVersion(long version)
@@ -92,16 +125,20 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
                 afterId = key[(colon + 1)..];
             }
         }
-        var result = await ReadAsync(S.FindEntities(search is not null), new()
+        var parameters = new Dictionary<string, object?>
         {
             ["kinds"] = query.Kinds is { Count: > 0 } k ? k.Select(x => x.ToString()).ToList() : null,
             ["country"] = query.Country,
             ["asOf"] = Neo4jMapping.Format(query.AsOf),
-            ["search"] = search,
             ["afterId"] = afterId,
-            ["afterScore"] = afterScore,
             ["limit"] = Math.Max(0, query.First),
-        }, ct);
+        };
+        if (search is not null)
+        {
+            parameters["search"] = search;
+            parameters["afterScore"] = afterScore;
+        }
+        var result = await ReadAsync(S.FindEntities(search is not null), parameters, ct);
         var row = result.Rows[0];
         var total = row[0].GetInt32();
         var before = row[1].GetInt32();
@@ -123,8 +160,8 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
     {
         var after = query.After is { } a ? Cursor.Decode(a, "r") : null;
         var parameters = FilterParameters(new RelationFilter(query.Types, query.AsOf, query.IncludeRetracted));
-        parameters["from"] = query.From;
-        parameters["to"] = query.To;
+        if (query.From is not null) parameters["from"] = query.From;
+        if (query.To is not null) parameters["to"] = query.To;
         parameters["after"] = after;
         parameters["limit"] = Math.Max(0, query.First);
         var result = await ReadAsync(S.FindRelations(query.From is not null, query.To is not null), parameters, ct);
@@ -291,14 +328,11 @@ public sealed partial class Neo4jGraphStore(Neo4jQueryClient client, Neo4jOption
         }
     }
 
-    private async Task<Dictionary<string, Relation>> RelationsByIdsAsync(IReadOnlyCollection<string> ids, Neo4jAccess access, CancellationToken ct, Neo4jTransaction? tx = null)
+    private async Task<Dictionary<string, Relation>> RelationsByIdsAsync(IReadOnlyCollection<string> ids, Neo4jAccess access, CancellationToken ct)
     {
         var map = new Dictionary<string, Relation>(StringComparer.Ordinal);
         if (ids.Count == 0) return map;
-        var parameters = new Dictionary<string, object?> { ["ids"] = ids.Distinct().ToList() };
-        var result = tx is null
-            ? await client.RunAsync(S.RelationsByIds, parameters, access, ct)
-            : await tx.RunAsync(S.RelationsByIds, parameters, ct);
+        var result = await client.RunAsync(S.RelationsByIds, new Dictionary<string, object?> { ["ids"] = ids.Distinct().ToList() }, access, ct);
         foreach (var row in result.Rows)
         {
             var rel = Neo4jMapping.ToRelation(row[0], row[1].GetString()!, row[2].GetString()!);

@@ -15,7 +15,11 @@ public sealed class Neo4jOptions
 
     public string Database { get; set; } = "neo4j";
 
-    /// <summary>The longest one attempt of a request may take; with the retries, a request gives up after three times this.</summary>
+    /// <summary>
+    /// The longest one attempt of a request may take; with the retries, a request gives up after three times this. Keep
+    /// it above the server's <c>db.transaction.timeout</c> (docker-compose.yml sets 20 s): then a write the API gave up
+    /// on has been rolled back by the server already, and holds no lock on the <c>:Meta</c> node.
+    /// </summary>
     public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>Rows per <c>UNWIND</c> batch when seeds are loaded.</summary>

@@ -20,9 +20,10 @@ public sealed record Neo4jCounters(bool ContainsUpdates, int NodesCreated, int R
 }
 
 /// <summary>
-/// Neo4j's HTTP Query API v2 (<c>POST /db/{db}/query/v2</c>) as a typed HttpClient. Reads go with <c>accessMode: Read</c>
-/// so a cluster can route them to secondaries; the bookmarks of the last write ride along with every later request,
-/// so a read always sees the writes this process made before it.
+/// Neo4j's HTTP Query API v2 (<c>POST /db/{db}/query/v2</c>) as a typed HttpClient. Every statement is one request in
+/// one implicit transaction: the Query API's explicit transactions work only on a single instance and Aura, not on a
+/// 5.26 cluster. Reads go with <c>accessMode: Read</c> so a cluster can route them to secondaries; the bookmarks of the
+/// last answer ride along with every later request, so a read always sees the writes this process made before it.
 /// </summary>
 public sealed class Neo4jQueryClient
 {
@@ -30,7 +31,7 @@ public sealed class Neo4jQueryClient
     private readonly Neo4jOptions _options;
     private readonly string _queryUrl;
     private readonly AuthenticationHeaderValue _auth;
-    private volatile string[] _bookmarks = [];
+    private string[] _bookmarks = [];
 
     public Neo4jQueryClient(HttpClient http, Neo4jOptions options)
     {
@@ -46,22 +47,32 @@ public sealed class Neo4jQueryClient
 
     public string Database => _options.Database;
 
-    /// <summary>The bookmarks of the last committed write, sent with every following request.</summary>
-    public IReadOnlyList<string> Bookmarks => _bookmarks;
+    /// <summary>The bookmarks of the last answer, sent with every following request.</summary>
+    public IReadOnlyList<string> Bookmarks => Volatile.Read(ref _bookmarks);
 
     public async Task<Neo4jResult> RunAsync(string cypher, IReadOnlyDictionary<string, object?>? parameters, Neo4jAccess access, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
+            var bookmarks = Volatile.Read(ref _bookmarks);
             try
             {
-                var body = Body(cypher, parameters, access, withBookmarks: true);
-                using var response = await SendAsync(HttpMethod.Post, _queryUrl, body, null, ct);
+                var body = Body(cypher, parameters, access, bookmarks);
+                using var response = await SendAsync(HttpMethod.Post, _queryUrl, body, ct);
                 var result = await ReadResultAsync(response, ct);
                 // A read's bookmarks are at least as new as the ones it was sent with, and may carry another instance's
                 // write (the data-version poll sees it first): passing them on keeps every later read at least that new.
                 Remember(result.Bookmarks);
                 return result;
+            }
+            // The server does not know the state the bookmarks name (InvalidBookmark), or does not reach it in time
+            // (BookmarkTimeout): it was restored from a backup or replaced by a new volume, and no later answer can carry
+            // them. Nothing ran; they are forgotten (unless a newer answer replaced them meanwhile) and the statement sent
+            // again without them. Kept, they would refuse every request until a restart.
+            catch (Neo4jException e) when (bookmarks.Length > 0 && IsBookmarkRefusal(e.Code))
+            {
+                Interlocked.CompareExchange(ref _bookmarks, [], bookmarks);
+                attempt--;
             }
             // A transient error in the body (a deadlock, a leader switch) rolled the statement back, so it may run again.
             // The HTTP-level failures were already retried by the resilience handler.
@@ -74,46 +85,15 @@ public sealed class Neo4jQueryClient
 
     private const int MaxTransientAttempts = 3;
 
-    /// <summary>Opens an explicit transaction; dispose it without committing to roll back.</summary>
-    public async Task<Neo4jTransaction> BeginAsync(CancellationToken ct = default)
-    {
-        var body = _bookmarks.Length > 0 ? Json(new Dictionary<string, object?> { ["bookmarks"] = _bookmarks }) : "{}";
-        using var response = await SendAsync(HttpMethod.Post, _queryUrl + "/tx", body, null, ct);
-        var root = await ReadBodyAsync(response, ct);
-        var id = root.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var txId) ? txId.GetString() : null;
-        if (string.IsNullOrEmpty(id))
-            throw new Neo4jException(Neo4jException.ProtocolError, $"Neo4j at {ServerUrl} opened a transaction without an id; is Neo4j:Url the Query API of Neo4j 5.26 or later?");
-        var affinity = response.Headers.TryGetValues("neo4j-cluster-affinity", out var values) ? values.FirstOrDefault() : null;
-        return new Neo4jTransaction(this, $"{_queryUrl}/tx/{Uri.EscapeDataString(id)}", affinity);
-    }
-
-    internal async Task<Neo4jResult> RunInTransactionAsync(string url, string? affinity, string? cypher, IReadOnlyDictionary<string, object?>? parameters, CancellationToken ct)
-    {
-        var body = cypher is null ? "{}" : Body(cypher, parameters, null, withBookmarks: false);
-        using var response = await SendAsync(HttpMethod.Post, url, body, affinity, ct);
-        return await ReadResultAsync(response, ct);
-    }
-
-    internal async Task<Neo4jResult> CommitAsync(string url, string? affinity, CancellationToken ct)
-    {
-        using var response = await SendAsync(HttpMethod.Post, url + "/commit", "{}", affinity, ct);
-        var result = await ReadResultAsync(response, ct);
-        Remember(result.Bookmarks);
-        return result;
-    }
-
-    internal async Task RollbackAsync(string url, string? affinity, CancellationToken ct)
-    {
-        using var response = await SendAsync(HttpMethod.Delete, url, null, affinity, ct);
-        await ReadBodyAsync(response, ct);
-    }
+    internal static bool IsBookmarkRefusal(string code) => code is "Neo.ClientError.Transaction.InvalidBookmark"
+        or "Neo.ClientError.Transaction.InvalidBookmarkMixture" or "Neo.TransientError.Transaction.BookmarkTimeout";
 
     private void Remember(IReadOnlyList<string> bookmarks)
     {
-        if (bookmarks.Count > 0) _bookmarks = [.. bookmarks];
+        if (bookmarks.Count > 0) Volatile.Write(ref _bookmarks, [.. bookmarks]);
     }
 
-    private string Body(string cypher, IReadOnlyDictionary<string, object?>? parameters, Neo4jAccess? access, bool withBookmarks)
+    private static string Body(string cypher, IReadOnlyDictionary<string, object?>? parameters, Neo4jAccess access, string[] bookmarks)
     {
         var body = new Dictionary<string, object?>
         {
@@ -121,19 +101,18 @@ public sealed class Neo4jQueryClient
             ["parameters"] = parameters ?? new Dictionary<string, object?>(),
             ["includeCounters"] = true,
         };
-        if (access is { } mode) body["accessMode"] = mode == Neo4jAccess.Read ? "Read" : "Write";
-        if (withBookmarks && _bookmarks.Length > 0) body["bookmarks"] = _bookmarks;
+        body["accessMode"] = access == Neo4jAccess.Read ? "Read" : "Write";
+        if (bookmarks.Length > 0) body["bookmarks"] = bookmarks;
         return Json(body);
     }
 
     private static string Json(object body) => JsonSerializer.Serialize(body, Neo4jJson.Options);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? body, string? affinity, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = _auth;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (affinity is not null) request.Headers.TryAddWithoutValidation("neo4j-cluster-affinity", affinity);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         try
         {

@@ -13,9 +13,6 @@ namespace Wb6Graph.Neo4j;
 /// </summary>
 internal static partial class Neo4jQuestionStatements
 {
-    /// <summary>How many paths a path statement asks Neo4j for: the smallest rung at or above what the API needs.</summary>
-    public static readonly int[] PathCountLadder = [1, 5, 10, 20, 50, 100];
-
     // On $asOf (a 'YYYY-MM-DD' string, or null for "whenever"), as the engine's ArcFilter: an entity may be passed through
     // once it has begun (an ended one stands in the history of its acts); a relation counts when its own interval
     // holds ('since'/'until', Neo4jMapping) and, for a state, both its ends exist that day.
@@ -51,16 +48,20 @@ internal static partial class Neo4jQuestionStatements
     public const string Entities = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n";
 
     /// <summary>
-    /// The <paramref name="count"/> shortest simple paths of at most <paramref name="hops"/> hops. Filters sit inside the
-    /// pattern (relation and entity predicates, and the simple-path condition in the parenthesized path pattern), so
-    /// they prune before SHORTEST selects; a WHERE after the MATCH would filter only what was already selected.
+    /// One round of Yen's k shortest paths on the entity graph, all its spur searches in one statement: for each row of
+    /// $spurs ({from, avoid, cut}), one shortest path from <c>spur.from</c> to $to that passes through none of
+    /// <c>spur.avoid</c> (the root path before the spur) and takes no step [u, v] of <c>spur.cut</c> (the steps the
+    /// paths found so far took from the same root). A shortest path never repeats an entity, so no path predicate is
+    /// needed, and SHORTEST 1 prunes with the filters as it goes: each search is one bounded breadth-first search,
+    /// whatever the hubs and parallel relations around it. A spur path longer than the hops left is dropped by the
+    /// caller (the shortest being too long, none fits).
     /// </summary>
-    public static string Paths(bool forward, int hops, int count) => $"""
-        MATCH (a:Entity {"{"}id: $from{"}"})
+    public static string Spurs(bool forward, int hops) => $"""
+        UNWIND $spurs AS spur
+        MATCH (s:Entity {"{"}id: spur.from{"}"})
         MATCH (b:Entity {"{"}id: $to{"}"})
-        MATCH p = SHORTEST {count} ((a) ((x:Entity)-[r]{Arrow(forward)}(y:Entity WHERE {Begun("y")} AND ($kinds IS NULL OR y.kind IN $kinds OR y.id = $to)) WHERE {RelTyped("r", "x", "y")}){"{"}1,{hops}{"}"} (b)
-          WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
-        RETURN [n IN nodes(p) | n.id] AS ids
+        OPTIONAL MATCH p = SHORTEST 1 (s) ((x:Entity)-[r]{Arrow(forward)}(y:Entity WHERE {Begun("y")} AND ($kinds IS NULL OR y.kind IN $kinds OR y.id = $to) AND NOT y.id IN spur.avoid) WHERE {RelTyped("r", "x", "y")} AND NOT [x.id, y.id] IN spur.cut){"{"}1,{hops}{"}"} (b)
+        RETURN spur.from AS from, [n IN nodes(p) | n.id] AS ids
         """;
 
     /// <summary>Every admitted relation linking each consecutive pair of a path's entities: the evidence of its steps.</summary>
@@ -248,8 +249,7 @@ internal static partial class Neo4jQuestionStatements
         {
             for (var hops = 1; hops <= limits.MaxHops; hops++)
             {
-                foreach (var count in PathCountLadder)
-                    yield return ($"paths.{Dir(forward)}.hops{hops}.k{count}", Paths(forward, hops, count));
+                yield return ($"paths.{Dir(forward)}.hops{hops}", Spurs(forward, hops));
                 yield return ($"matrix.{Dir(forward)}.hops{hops}", Matrix(forward, hops));
             }
             yield return ($"steps.{Dir(forward)}", Steps(forward));

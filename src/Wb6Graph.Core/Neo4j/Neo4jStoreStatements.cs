@@ -187,7 +187,8 @@ internal static class Neo4jStoreStatements
     /// <summary>The model the data is written in: 2 keeps acts apart from states and dates with their precision.</summary>
     public const int Model = 2;
 
-    public const string ModelVersion = "OPTIONAL MATCH (m:Meta {id: 'wb6graph'}) RETURN coalesce(m.model, 1) AS model";
+    /// <summary>The model of the data (null before any was recorded), and whether there is data at all: an empty database needs no migration.</summary>
+    public const string ModelVersion = "OPTIONAL MATCH (m:Meta {id: 'wb6graph'}) RETURN m.model AS model, EXISTS { MATCH (n:Entity) } AS hasData";
 
     /// <summary>
     /// Model 1 to 2 for relations: the relations of act types take their start as the day they occurred; every relation
@@ -210,19 +211,38 @@ internal static class Neo4jStoreStatements
 
     public const string Version = "OPTIONAL MATCH (m:Meta {id: 'wb6graph'}) RETURN coalesce(m.dataVersion, 0) AS version";
 
-    public const string BumpVersion = "MERGE (m:Meta {id: 'wb6graph'}) SET m.dataVersion = coalesce(m.dataVersion, 0) + 1 RETURN m.dataVersion AS version";
+    /// <summary>After the data went back (a restored backup, a new volume): the version moves past every one the API served.</summary>
+    public const string RaiseVersion = """
+        MERGE (m:Meta {id: 'wb6graph'})
+        SET m.dataVersion = CASE WHEN coalesce(m.dataVersion, 0) < $floor THEN $floor ELSE m.dataVersion END
+        RETURN m.dataVersion AS version
+        """;
 
-    /// <summary>What a write's validation needs to know: the kinds of the entities it names, the sources it cites, whether an entity is some entity's country.</summary>
-    public const string WriteContext = """
+    /// <summary>
+    /// What a write's validation needs to know, read in one statement whose first part is the data version: the write
+    /// is made only if the version is still this one (Neo4jWrites), so nothing read here can have changed meanwhile.
+    /// The entities it names, the sources it cites, the relations it changes, whether an entity is some entity's country.
+    /// </summary>
+    public static readonly string WriteContext = $$"""
+        CALL () { OPTIONAL MATCH (m:Meta {id: 'wb6graph'}) RETURN coalesce(m.dataVersion, 0) AS version }
         CALL () { UNWIND $entityIds AS id MATCH (n:Entity {id: id}) RETURN collect(n) AS entities }
         CALL () { UNWIND $sourceIds AS id MATCH (s:Source {id: id}) RETURN collect(s) AS sources }
-        RETURN entities, sources, ($countryOf IS NOT NULL AND EXISTS { MATCH (m:Entity) WHERE m.country = $countryOf }) AS isCountryOfOthers
+        CALL () {
+          UNWIND $relationIds AS id
+          CALL (id) {
+            {{RelationByIdUnion}}
+          }
+          RETURN collect([r, fromId, toId]) AS relations
+        }
+        RETURN version, entities, sources, relations,
+          ($countryOf IS NOT NULL AND EXISTS { MATCH (m:Entity) WHERE m.country = $countryOf }) AS isCountryOfOthers
         """;
 
     // Writes never touch a fact a user wrote or changed: the origin check is in the statement, not only in the caller.
-    public const string MergeSources = """
-        UNWIND $rows AS row
-        MERGE (s:Source {id: row.id})
+    // These are parts of the statements of Neo4jWrites, which run each as a unit subquery after the version bump.
+    public static string MergeSources(string rows) => $"""
+        UNWIND ${rows} AS row
+        MERGE (s:Source {"{"}id: row.id{"}"})
         WITH s, row WHERE s.origin IS NULL OR s.origin <> 'User' OR row.origin = 'User'
         SET s = row
         """;
@@ -237,7 +257,6 @@ internal static class Neo4jStoreStatements
         SET n = row
         REMOVE n{{AllKindLabels}}
         SET n:{{Neo4jMapping.Label(kind)}}
-        RETURN n
         """;
 
     /// <summary>
@@ -249,17 +268,22 @@ internal static class Neo4jStoreStatements
         MATCH (a:Entity {id: row[0]})
         MATCH (b:Entity {id: row[1]})
         MERGE (a)-[r:{{Neo4jMapping.TypeName(type)}} {id: row[2].id}]->(b)
-        WITH r, row, a, b WHERE r.origin IS NULL OR r.origin <> 'User' OR row[2].origin = 'User'
+        WITH r, row WHERE r.origin IS NULL OR r.origin <> 'User' OR row[2].origin = 'User'
         SET r = row[2]
-        RETURN r, a.id AS fromId, b.id AS toId
         """;
 
-    public static string DeleteRelations(RelationType type) =>
-        $"UNWIND $ids AS id MATCH ()-[r:{Neo4jMapping.TypeName(type)} {{id: id}}]->() WHERE r.origin IS NULL OR r.origin <> 'User' DELETE r";
+    /// <summary>Stored relations of this type about to be written again under new ends or a new type.</summary>
+    public static string DeleteRelations(RelationType type) => $$"""
+        UNWIND $moved AS id
+        MATCH ()-[r:{{Neo4jMapping.TypeName(type)}} {id: id}]->()
+        WHERE r.origin IS NULL OR r.origin <> 'User'
+        DELETE r
+        """;
 
-    /// <summary>An API write replacing one relation's properties (ending or retracting it); its ends and type never change.</summary>
-    public static string UpdateRelation(RelationType type) =>
-        $"MATCH (a:Entity)-[r:{Neo4jMapping.TypeName(type)} {{id: $id}}]->(b:Entity) SET r = $props RETURN r, a.id AS fromId, b.id AS toId";
+    public static string UpdateRelation(RelationType type) => $$"""
+        MATCH (:Entity)-[r:{{Neo4jMapping.TypeName(type)}} {id: $id}]->(:Entity)
+        SET r = $props
+        """;
 
     public static IEnumerable<(string Name, string Cypher)> Schema()
     {
@@ -298,25 +322,16 @@ internal static class Neo4jStoreStatements
         yield return ("absence-page", AbsencePage);
         yield return ("absences-by-ids", AbsencesByIds);
         yield return ("absences-of", AbsencesOf);
-        yield return ("merge-absences", MergeAbsences);
         yield return ("history", History);
         yield return ("stats", Stats);
         yield return ("version", Version);
+        yield return ("raise-version", RaiseVersion);
         yield return ("model-version", ModelVersion);
         yield return ("migrate-relations", MigrateRelations);
         yield return ("migrate-entities", MigrateEntities);
         yield return ("set-model", SetModel);
-        yield return ("bump-version", BumpVersion);
         yield return ("write-context", WriteContext);
-        yield return ("merge-sources", MergeSources);
-        foreach (var k in Kinds) yield return ($"merge-entities-{Neo4jMapping.Label(k)}", MergeEntities(k));
-        foreach (var t in Types)
-        {
-            var name = Neo4jMapping.TypeName(t);
-            yield return ($"relation-page-{name}", RelationPage(t));
-            yield return ($"merge-relations-{name}", MergeRelations(t));
-            yield return ($"delete-relations-{name}", DeleteRelations(t));
-            yield return ($"update-relation-{name}", UpdateRelation(t));
-        }
+        foreach (var t in Types) yield return ($"relation-page-{Neo4jMapping.TypeName(t)}", RelationPage(t));
+        foreach (var w in Neo4jWrites.All()) yield return w;
     }
 }

@@ -50,6 +50,40 @@ internal static class ContractGraph
         .Relation("kcss", "FUNDS", "enisa", retracted: new Retraction("not in the source", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), ["src-a"]))
         .Build();
 
+    /// <summary>
+    /// Parallel relations and a hub, for paths:
+    /// <code>
+    ///   ngo-a ─FUNDS, COOPERATES_WITH, PARTNER_OF→ ngo-b ─COOPERATES_WITH→ ngo-a   (four relations, one step)
+    ///   ngo-a ─COOPERATES_WITH→ fund-c ─FUNDS, PARTNER_OF→ ngo-b                   (two relations, one step)
+    ///   ngo-a ─COOPERATES_WITH→ co-d ─COOPERATES_WITH→ co-e ─PARTNER_OF→ ngo-b
+    ///   all of them and eight more companies ─MEMBER_OF→ hub                       (the hub is a sink going forward)
+    /// </code>
+    /// Going forward there are exactly three simple paths from ngo-a to ngo-b; either way, through the hub, many.
+    /// </summary>
+    public static SeedGraph Parallel()
+    {
+        var b = new GraphBuilder().Source("src-a")
+            .Entity("ngo-a", EntityKind.NonProfit, "NGO A")
+            .Entity("ngo-b", EntityKind.NonProfit, "NGO B")
+            .Entity("fund-c", EntityKind.Foundation, "Foundation C")
+            .Entity("co-d", EntityKind.Company, "Company D")
+            .Entity("co-e", EntityKind.Company, "Company E")
+            .Entity("hub", EntityKind.Network, "Hub network")
+            .Relation("ngo-a", "FUNDS", "ngo-b")
+            .Relation("ngo-a", "COOPERATES_WITH", "ngo-b")
+            .Relation("ngo-a", "PARTNER_OF", "ngo-b")
+            .Relation("ngo-b", "COOPERATES_WITH", "ngo-a")
+            .Relation("ngo-a", "COOPERATES_WITH", "fund-c")
+            .Relation("fund-c", "FUNDS", "ngo-b")
+            .Relation("fund-c", "PARTNER_OF", "ngo-b")
+            .Relation("ngo-a", "COOPERATES_WITH", "co-d")
+            .Relation("co-d", "COOPERATES_WITH", "co-e")
+            .Relation("co-e", "PARTNER_OF", "ngo-b");
+        foreach (var member in new[] { "ngo-a", "ngo-b", "fund-c", "co-d", "co-e" }) b.Relation(member, "MEMBER_OF", "hub");
+        for (var i = 1; i <= 8; i++) b.Entity($"co-{i}", EntityKind.Company, $"Company {i}").Relation($"co-{i}", "MEMBER_OF", "hub");
+        return b.Build();
+    }
+
     public static GapTemplate Template() => new("contract", "Contract template", null, ["al", "ba"],
     [
         Item("competent-authority", true, Step([RelationType.COMPETENT_AUTHORITY_OF], Direction.In, [], null)),

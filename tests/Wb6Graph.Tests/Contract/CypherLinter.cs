@@ -7,25 +7,36 @@ using Wb6Graph.Tests.Support;
 namespace Wb6Graph.Tests.Contract;
 
 /// <summary>
-/// Runs tests/cypher-lint/lint.mjs: Neo4j's own Cypher language support (npm @neo4j-cypher/language-support), given our
-/// labels, relationship types and property keys, so that a misspelt label or property is reported like a syntax error.
+/// Runs tests/cypher-lint/lint.mjs: Neo4j's own Cypher language support (npm @neo4j-cypher/language-support, pinned to
+/// the release that reads the Cypher 5 of Neo4j 5.26), given our labels, relationship types and property keys, so that a
+/// misspelt label or property is reported like a syntax error. Given the parameters a statement is sent with, it also
+/// reports one used but not sent, and one sent but not used.
 /// </summary>
 internal static class CypherLinter
 {
     public sealed record Diagnostic(string Severity, string Message, int? Offset);
 
-    public sealed record Result(string Name, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <summary>A statement's findings, and the parameters its grammar says it uses.</summary>
+    public sealed record Result(string Name, IReadOnlyList<string> Parameters, IReadOnlyList<Diagnostic> Diagnostics);
+
+    public static Task<IReadOnlyList<Result>> LintAsync(IEnumerable<(string Name, string Cypher)> statements) =>
+        LintAsync(statements.Select(s => (s.Name, s.Cypher, (IReadOnlyCollection<string>?)null)));
 
     private static readonly string Dir = Repo.Path("tests/cypher-lint");
 
-    public static async Task<IReadOnlyList<Result>> LintAsync(IEnumerable<(string Name, string Cypher)> statements)
+    /// <summary>Lints each statement; where <c>Sent</c> is given, its parameters must be exactly the ones the statement uses.</summary>
+    public static async Task<IReadOnlyList<Result>> LintAsync(IEnumerable<(string Name, string Cypher, IReadOnlyCollection<string>? Sent)> statements)
     {
         var package = Path.Combine(Dir, "node_modules", "@neo4j-cypher", "language-support", "package.json");
         Assert.True(File.Exists(package), $"the Cypher linter is not installed: run `npm ci` in {Dir} (.ci/run does)");
+        var installed = JsonDocument.Parse(File.ReadAllText(package)).RootElement.GetProperty("version").GetString();
+        var pinned = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir, "package.json"))).RootElement
+            .GetProperty("dependencies").GetProperty("@neo4j-cypher/language-support").GetString();
+        Assert.True(installed == pinned, $"the Cypher linter installed in {Dir} is {installed}, not the pinned {pinned} (5.26's grammar): run `npm ci` there");
         var input = JsonSerializer.Serialize(new
         {
             schema = Schema(),
-            statements = statements.Select(s => new { name = s.Name, cypher = s.Cypher }),
+            statements = statements.Select(s => new { name = s.Name, cypher = s.Cypher, parameters = s.Sent }),
         });
         var start = new ProcessStartInfo("node", "lint.mjs")
         {
@@ -55,6 +66,7 @@ internal static class CypherLinter
             return doc.RootElement.GetProperty("results").EnumerateArray()
                 .Select(r => new Result(
                     r.GetProperty("name").GetString()!,
+                    r.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()!).ToList(),
                     r.GetProperty("diagnostics").EnumerateArray().Select(d => new Diagnostic(
                         d.GetProperty("severity").GetString()!, d.GetProperty("message").GetString()!,
                         d.GetProperty("offset").ValueKind == JsonValueKind.Number ? d.GetProperty("offset").GetInt32() : null)).ToList()))

@@ -177,8 +177,7 @@ public sealed class Neo4jGraphQuestionsTests
     [Fact]
     public async Task A_path_collapses_parallel_relations_into_one_step()
     {
-        var statement = S.Paths(false, 6, 1);
-        _answers[statement] = _ => Result(["ids"], [[new[] { "al", "aksk", "kcss" }], [new[] { "al", "aksk", "kcss" }]]);
+        _answers[S.Spurs(false, 6)] = _ => Result(["from", "ids"], [["al", new[] { "al", "aksk", "kcss" }]]);
         _answers[S.Entities] = _ => Result(["n"], [[Entity("al")], [Entity("aksk", "NationalAuthority")], [Entity("kcss", "NonProfit")]]);
         _answers[S.Steps(false)] = _ => Result(["u", "v", "r", "fromId", "toId"],
         [
@@ -193,5 +192,59 @@ public sealed class Neo4jGraphQuestionsTests
         Assert.Equal([2, 1], path.Steps.Select(s => s.Relations.Count));
         Assert.Equal(("kcss", "aksk"), (path.Steps[1].Relations[0].From, path.Steps[1].Relations[0].To));
         Assert.Equal(2, path.Cost);
+    }
+
+    [Fact]
+    public async Task Paths_are_k_distinct_entity_sequences_found_by_Yen_one_statement_per_path()
+    {
+        // a-b has three parallel relations; h is a hub linked to everything; the only other route is a-c-d-b.
+        (string, string)[] links = [("a", "b"), ("a", "h"), ("b", "h"), ("c", "h"), ("d", "h"), ("e", "h"), ("a", "c"), ("c", "d"), ("d", "b")];
+        var spurRequests = 0;
+        _answers[S.Spurs(false, 6)] = r =>
+        {
+            spurRequests++;
+            return Result(["from", "ids"], r.Parameters.GetProperty("spurs").EnumerateArray()
+                .Select(spur => new object?[] { spur.GetProperty("from").GetString(), Bfs(links, spur, "b") }).ToArray());
+        };
+        _answers[S.Steps(false)] = r => Result(["u", "v", "r", "fromId", "toId"], r.Parameters.GetProperty("pairs").EnumerateArray()
+            .Select(pair => new object?[] { pair[0].GetString(), pair[1].GetString(), Relation($"{pair[0]}-{pair[1]}", "COOPERATES_WITH"), pair[0].GetString(), pair[1].GetString() })
+            .ToArray());
+
+        var paths = (await _questions.PathsAsync("a", "b", 4, new TraversalOptions())).Value;
+
+        Assert.Equal(["a b", "a h b", "a c d b", "a c h b"], paths.Select(p => string.Join(' ', p.Entities.Select(e => e.Id))));
+        // The first path, then one round per path found: never more than k statements, whatever the hub.
+        Assert.Equal(4, spurRequests);
+        // Each round cut the steps that the paths of the same root had taken.
+        var last = _server.Requests.Last(r => r.Statement == S.Spurs(false, 6)).Parameters.GetProperty("spurs")[0];
+        Assert.Equal(("a", 0), (last.GetProperty("from").GetString(), last.GetProperty("avoid").GetArrayLength()));
+        Assert.Equal(["a b", "a h", "a c"], last.GetProperty("cut").EnumerateArray().Select(c => $"{c[0].GetString()} {c[1].GetString()}"));
+    }
+
+    /// <summary>What SHORTEST 1 finds for one spur on an undirected graph: a shortest path avoiding the spur's nodes and cut steps.</summary>
+    private static string[]? Bfs((string A, string B)[] links, System.Text.Json.JsonElement spur, string to)
+    {
+        var avoid = spur.GetProperty("avoid").EnumerateArray().Select(x => x.GetString()).ToHashSet();
+        var cut = spur.GetProperty("cut").EnumerateArray().Select(c => (c[0].GetString(), c[1].GetString())).ToHashSet();
+        var start = spur.GetProperty("from").GetString()!;
+        var previous = new Dictionary<string, string> { [start] = "" };
+        var queue = new Queue<string>([start]);
+        while (queue.TryDequeue(out var u))
+        {
+            if (u == to)
+            {
+                var path = new List<string>();
+                for (var v = to; v != ""; v = previous[v]) path.Insert(0, v);
+                return [.. path];
+            }
+            var next = links.Where(l => l.A == u).Select(l => l.B).Concat(links.Where(l => l.B == u).Select(l => l.A)).Order(StringComparer.Ordinal);
+            foreach (var v in next)
+                if (!previous.ContainsKey(v) && !avoid.Contains(v) && !cut.Contains((u, v)))
+                {
+                    previous[v] = u;
+                    queue.Enqueue(v);
+                }
+        }
+        return null;
     }
 }

@@ -54,6 +54,44 @@ public abstract partial class StoreContractTests
     }
 
     [ContractFact]
+    public async Task Parallel_relations_are_one_step_and_k_paths_are_k_distinct_entity_sequences()
+    {
+        var (_, questions, owner) = await OpenAsync(Parallel());
+        await using var _ = owner;
+
+        var paths = (await questions.PathsAsync("ngo-a", "ngo-b", 3, Any)).Value;
+        // Going forward the hub leads nowhere: three simple paths exist, and asking for ten gives those three.
+        var forward = await questions.PathsAsync("ngo-a", "ngo-b", 10, Any with { ForwardOnly = true });
+
+        Assert.Equal(["ngo-a", "ngo-b"], Ids(paths[0]));
+        Assert.Equal(["ngo-a-cooperates-with-ngo-b", "ngo-a-funds-ngo-b", "ngo-a-partner-of-ngo-b", "ngo-b-cooperates-with-ngo-a"],
+            paths[0].Steps[0].Relations.Select(r => r.Id).Order());
+        // Two of length two, in either order (ties are ordered differently by the stores).
+        Assert.Equal(["ngo-a fund-c ngo-b", "ngo-a hub ngo-b"], paths.Skip(1).Select(p => string.Join(' ', Ids(p))).Order());
+        Assert.Equal(2, paths.Single(p => Ids(p).Contains("fund-c")).Steps[1].Relations.Count);
+        Assert.Equal(["ngo-a ngo-b", "ngo-a fund-c ngo-b", "ngo-a co-d co-e ngo-b"], forward.Value.Select(p => string.Join(' ', Ids(p))));
+        Assert.False(forward.Capped);
+    }
+
+    [ContractFact]
+    public async Task Around_a_hub_paths_are_simple_and_distinct_and_no_more_than_exist()
+    {
+        var (_, questions, owner) = await OpenAsync(Parallel());
+        await using var _ = owner;
+
+        var many = (await questions.PathsAsync("ngo-a", "ngo-b", 10, Any)).Value;
+        // Two companies that only the hub links: one simple path, however many are asked for.
+        var one = await questions.PathsAsync("co-1", "co-2", 10, Any);
+
+        Assert.Equal(10, many.Count);
+        Assert.All(many, p => Assert.Equal(p.Entities.Count, p.Entities.Select(e => e.Id).Distinct().Count()));
+        Assert.Equal(10, many.Select(p => string.Join(' ', Ids(p))).Distinct().Count());
+        Assert.Equal(many.Select(p => p.Length).Order(), many.Select(p => p.Length));
+        Assert.Equal(["co-1", "hub", "co-2"], Ids(Assert.Single(one.Value)));
+        Assert.False(one.Capped);
+    }
+
+    [ContractFact]
     public async Task Evidence_weighting_prefers_strong_relations_over_few_hops()
     {
         var path = (await Questions.ShortestPathAsync("kcss", "enisa", Any, PathWeighting.Evidence)).Value;

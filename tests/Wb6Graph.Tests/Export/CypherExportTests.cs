@@ -1,25 +1,56 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Wb6Graph.Export;
+using Wb6Graph.Model;
+using Wb6Graph.Neo4j;
+using Wb6Graph.Tests.Neo4j;
 
 namespace Wb6Graph.Tests.Export;
 
 public sealed class CypherExportTests
 {
     [Fact]
-    public async Task Script_starts_with_the_uniqueness_constraint_and_merges_every_record()
+    public async Task The_script_is_what_the_Neo4j_store_writes_into_an_empty_database_for_the_same_graph()
     {
-        var graph = SampleGraphs.Rich();
-        var lines = (await SampleGraphs.ExportAsync("cypher", graph)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // A graph the store accepts as seeds: every kind of date, a retraction, a document absent from nowhere.
+        var graph = Contract.ContractGraph.Build();
+        var server = new FakeNeo4jServer();
+        server.Fallback = r => r.Statement == Neo4jStoreStatements.ModelVersion ? FakeNeo4jServer.Result(["model", "hasData"], [[null, false]])
+            : r.Statement?.StartsWith("MERGE (m:Meta", StringComparison.Ordinal) == true ? FakeNeo4jServer.Result(["version"], [[1]])
+            : FakeNeo4jServer.Result([], []);
+        var options = new Neo4jOptions { Url = "http://neo4j.test:7474", Password = "password1", SeedBatchSize = 2 };
+        var store = new Neo4jGraphStore(new Neo4jQueryClient(new HttpClient(server), options), options);
 
-        Assert.Equal("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;", lines[0]);
-        var statements = lines.Select(Scan).ToList();
-        Assert.All(statements, s => Assert.EndsWith(";", s.Code));
-        foreach (var e in graph.Entities)
-            Assert.Contains(statements, s => s.Code.StartsWith("MERGE (n:Entity {id: ''}) SET n:" + e.Kind + ",") && s.Literals[0] == e.Id);
-        foreach (var r in graph.Relations)
-            Assert.Contains(statements, s => s.Code.Contains($"MERGE (a)-[r:{r.Type} {{id: ''}}]->(b)") && s.Literals[..3].SequenceEqual([r.From, r.To, r.Id]));
-        foreach (var src in graph.Sources)
-            Assert.Contains(statements, s => s.Code.StartsWith("MERGE (s:Source {id: ''})") && s.Literals[0] == src.Id);
+        await store.EnsureSchemaAsync();
+        await store.LoadSeedsAsync(graph);
+        using var output = new MemoryStream();
+        await new CypherExporter { BatchSize = 2 }.WriteAsync(GraphData.From(graph), output, null, CancellationToken.None);
+
+        var storeWrites = server.Requests
+            .Where(r => r.Statement is not null && r.Json.GetProperty("accessMode").GetString() == "Write")
+            .Select(r => CypherLiterals.Inline(r.Statement!, Clr(r.Parameters))).ToList();
+        var script = Statements(Encoding.UTF8.GetString(output.ToArray()));
+        Assert.Equal(storeWrites.Count, script.Count);
+        for (var i = 0; i < script.Count; i++) Assert.Equal(storeWrites[i], script[i]);
+        // What makes the API answer from a loaded script as from the store: the schema, the model, every fact once.
+        Assert.Contains(script, s => s.Contains("CREATE CONSTRAINT rel_founded_id", StringComparison.Ordinal));
+        Assert.Contains(script, s => s.Contains("CREATE TEXT INDEX entity_search_text", StringComparison.Ordinal));
+        Assert.Contains(script, s => s.Contains("SET m.model = 2", StringComparison.Ordinal));
+        Assert.Equal(graph.Entities.Count, script.Sum(s => Regex.Count(s, @"\bsearchText: '")));
+    }
+
+    [Fact]
+    public async Task Dates_are_day_strings_and_retractions_carry_the_flag_the_store_filters_on()
+    {
+        var script = await SampleGraphs.ExportAsync("cypher", SampleGraphs.Rich());
+
+        Assert.DoesNotContain("date(", script, StringComparison.Ordinal);
+        Assert.Contains("since: '2023-07-14'", script, StringComparison.Ordinal);
+        // hostile-leads ends in 2025-01-01 and is known to the year from 2021: it counts from 2021-01-01.
+        Assert.Contains("validFrom: '2021', validTo: '2025-01-01'", script, StringComparison.Ordinal);
+        Assert.Contains("since: '2021-01-01', until: '2025-01-01'", script, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(script, "retracted: true"));
     }
 
     [Fact]
@@ -27,12 +58,12 @@ public sealed class CypherExportTests
     {
         var script = await SampleGraphs.ExportAsync("cypher", SampleGraphs.Rich());
 
-        var statements = script.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Scan).ToList();
+        var statements = Statements(script).Select(Scan).ToList();
 
         // Every literal closes on its own line, so code outside literals is all the statement does.
         Assert.All(statements, s => Assert.DoesNotContain("DETACH", s.Code));
         Assert.All(statements, s => Assert.DoesNotContain("//", s.Code));
-        Assert.All(statements, s => Assert.Equal(1, s.Code.Count(c => c == ';')));
+        Assert.All(statements, s => Assert.DoesNotContain(";", s.Code));
         var literals = statements.SelectMany(s => s.Literals).ToList();
         Assert.Contains(SampleGraphs.Hostile, literals);
         // A retraction travels as one JSON property (Neo4j properties cannot hold maps), as the store writes it.
@@ -53,6 +84,25 @@ public sealed class CypherExportTests
 
     [Fact]
     public void Null_is_the_null_keyword() => Assert.Equal("null", CypherExporter.Literal(null));
+
+    /// <summary>The statements of a script: each ends with ';' and a blank line (literals never hold a line break).</summary>
+    private static List<string> Statements(string script) =>
+        script.Split(";\n\n", StringSplitOptions.RemoveEmptyEntries).Where(s => s.Trim().Length > 0).ToList();
+
+    /// <summary>Parameters as the store sent them (JSON), as values again, to be written in as the script writes them.</summary>
+    private static Dictionary<string, object?> Clr(JsonElement parameters) =>
+        parameters.EnumerateObject().ToDictionary(p => p.Name, p => Clr1(p.Value));
+
+    private static object? Clr1(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => e.GetInt64(),
+        JsonValueKind.Array => e.EnumerateArray().Select(Clr1).ToList(),
+        _ => (IReadOnlyDictionary<string, object?>)Clr(e),
+    };
 
     /// <summary>Splits a statement into the code outside string literals and the decoded literals, as Cypher's lexer would.</summary>
     private static (string Code, string[] Literals) Scan(string line)

@@ -1,14 +1,17 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Wb6Graph.Tests.Neo4j;
 
 /// <summary>
 /// A stand-in for Neo4j's Query API: records every request and answers with what the test scripted, in order,
-/// or from a responder that looks at the statement. No server is needed.
+/// or from a responder that looks at the statement. No server is needed. As Neo4j would, it refuses a statement sent
+/// without a parameter it uses; unlike Neo4j, it also refuses one sent with a parameter it does not use (a sign that a
+/// call site and its statement drifted apart). Either fails the test that sent it.
 /// </summary>
-internal sealed class FakeNeo4jServer : HttpMessageHandler
+internal sealed partial class FakeNeo4jServer : HttpMessageHandler
 {
     private readonly Queue<Func<RecordedRequest, HttpResponseMessage>> _script = new();
 
@@ -31,10 +34,32 @@ internal sealed class FakeNeo4jServer : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(ct);
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, body,
             request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
-        Requests.Add(recorded);
+        lock (Requests) Requests.Add(recorded);
+        if (recorded.Statement is { } statement)
+        {
+            var used = UsedParameters(statement);
+            var sent = recorded.Parameters.ValueKind == JsonValueKind.Object
+                ? recorded.Parameters.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
+                : [];
+            var missing = used.Except(sent).ToList();
+            var unused = sent.Except(used).ToList();
+            if (missing.Count > 0 || unused.Count > 0)
+                throw new InvalidOperationException(
+                    $"a statement was sent with the wrong parameters (missing: {string.Join(", ", missing)}; unused: {string.Join(", ", unused)}):\n{statement}");
+        }
         var answer = _script.Count > 0 ? _script.Dequeue() : Fallback;
         return answer(recorded);
     }
+
+    /// <summary>
+    /// The parameters a statement uses. Our statements never hold '$' in a string or a comment, so a scan finds them;
+    /// the linter test checks that it finds what Neo4j's grammar finds, for every statement the store can send.
+    /// </summary>
+    public static HashSet<string> UsedParameters(string cypher) =>
+        ParameterPattern().Matches(cypher).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex ParameterPattern();
 
     public static HttpResponseMessage Json(HttpStatusCode status, string json, params (string Name, string Value)[] headers)
     {
@@ -68,5 +93,5 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Body,
 
     public string? Statement => Body is null ? null : Json.TryGetProperty("statement", out var s) ? s.GetString() : null;
 
-    public JsonElement Parameters => Json.GetProperty("parameters");
+    public JsonElement Parameters => Json.ValueKind == JsonValueKind.Object && Json.TryGetProperty("parameters", out var p) ? p : default;
 }

@@ -17,32 +17,48 @@ public sealed class Neo4jGraphStoreTests
     private readonly Neo4jGraphStore _store;
     private readonly Dictionary<string, Func<RecordedRequest, HttpResponseMessage>> _answers = [];
 
+    /// <summary>The data version the scripted server holds; every write statement bumps it first.</summary>
+    private long _serverVersion = 4;
+
     public Neo4jGraphStoreTests()
     {
         var options = new Neo4jOptions { Url = "http://neo4j.test:7474", Password = "password1", SeedBatchSize = 2 };
         _store = new Neo4jGraphStore(new Neo4jQueryClient(new HttpClient(_server), options), options);
         _server.Fallback = Answer;
         // By default Neo4j holds nothing: contexts are empty and counts zero.
-        _answers[S.WriteContext] = _ => Result(["entities", "sources", "isCountryOfOthers"], [[Array.Empty<object>(), Array.Empty<object>(), false]]);
+        _answers[S.WriteContext] = _ => Context([], []);
         foreach (var search in new[] { false, true })
             _answers[S.FindEntities(search)] = _ => Result(["total", "before", "page", "scores"], [[0, 0, Array.Empty<object>(), Array.Empty<object>()]]);
         foreach (var from in new[] { false, true })
             foreach (var to in new[] { false, true })
                 _answers[S.FindRelations(from, to)] = _ => Result(["total", "before", "page"], [[0, 0, Array.Empty<object>()]]);
-        _answers[S.BumpVersion] = _ => Result(["version"], [[5]]);
-        _answers[S.Version] = _ => Result(["version"], [[4]]);
+        _answers[S.Version] = _ => Result(["version"], [[_serverVersion]]);
     }
 
     private HttpResponseMessage Answer(RecordedRequest request)
     {
-        if (request.Method == HttpMethod.Post && request.Uri.AbsolutePath.EndsWith("/tx", StringComparison.Ordinal))
-            return Json(HttpStatusCode.Accepted, """{"transaction": {"id": "t1"}}""");
-        if (request.Method == HttpMethod.Delete || request.Uri.AbsolutePath.EndsWith("/commit", StringComparison.Ordinal))
-            return Result([], [], ["FB:1"]);
-        return request.Statement is { } statement && _answers.TryGetValue(statement, out var answer) ? answer(request) : Result([], []);
+        Assert.Equal("/db/neo4j/query/v2", request.Uri.AbsolutePath); // one request per statement: never an explicit transaction
+        if (request.Statement is { } statement && _answers.TryGetValue(statement, out var answer)) return answer(request);
+        return IsWrite(request) ? Write(request) : Result([], []);
     }
 
+    private static bool IsWrite(RecordedRequest r) => r.Statement?.StartsWith("MERGE (m:Meta {id: 'wb6graph'})", StringComparison.Ordinal) == true;
+
+    /// <summary>A write statement as Neo4j runs it: the bump, then, for an API write, nothing more unless the version read is still current.</summary>
+    private HttpResponseMessage Write(RecordedRequest r)
+    {
+        _serverVersion++;
+        return r.Parameters.TryGetProperty("expected", out var expected) && expected.GetInt64() + 1 != _serverVersion
+            ? Result(["version"], [])
+            : Result(["version"], [[_serverVersion]], ["FB:" + _serverVersion]);
+    }
+
+    private HttpResponseMessage Context(object[] entities, object[] sources, object[]? relations = null, long? version = null) =>
+        Result(["version", "entities", "sources", "relations", "isCountryOfOthers"], [[version ?? _serverVersion, entities, sources, relations ?? [], false]]);
+
     private IEnumerable<RecordedRequest> Statements(string cypher) => _server.Requests.Where(r => r.Statement == cypher);
+
+    private IEnumerable<RecordedRequest> Writes() => _server.Requests.Where(IsWrite);
 
     [Fact]
     public async Task Hostile_ids_and_strings_travel_as_parameters_and_never_reach_the_cypher_text()
@@ -77,7 +93,7 @@ public sealed class Neo4jGraphStoreTests
     public async Task Data_of_the_older_model_is_migrated_once_with_the_vocabularys_acts()
     {
         var model = 1;
-        _answers[S.ModelVersion] = _ => Result(["model"], [[model]]);
+        _answers[S.ModelVersion] = _ => Result(["model", "hasData"], [[model, true]]);
         _answers[S.SetModel] = r =>
         {
             model = r.Parameters.GetProperty("model").GetInt32();
@@ -97,7 +113,18 @@ public sealed class Neo4jGraphStoreTests
     }
 
     [Fact]
-    public async Task A_write_that_fails_validation_is_rolled_back_and_writes_nothing()
+    public async Task An_empty_database_gets_the_current_model_without_a_migration()
+    {
+        _answers[S.ModelVersion] = _ => Result(["model", "hasData"], [[null, false]]);
+
+        await _store.EnsureSchemaAsync();
+
+        Assert.Empty(Statements(S.MigrateRelations));
+        Assert.Equal(S.Model, Statements(S.SetModel).Single().Parameters.GetProperty("model").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_validation_sends_no_write()
     {
         var before = _store.DataVersion;
         var e = await Assert.ThrowsAsync<GraphValidationException>(() => _store.AddRelationAsync(new RelationInput(
@@ -105,51 +132,80 @@ public sealed class Neo4jGraphStoreTests
 
         Assert.Contains(e.Errors, x => x.Where == "input.from" && x.Value == "fr" && x.Message == "unknown entity id");
         Assert.Contains(e.Errors, x => x.Where == "input.sources.ids[0]" && x.Value == "unknown-source");
-        Assert.Equal(HttpMethod.Delete, _server.Requests[^1].Method);
-        Assert.DoesNotContain(_server.Requests, r => r.Uri.AbsolutePath.EndsWith("/commit", StringComparison.Ordinal));
-        Assert.Empty(Statements(S.MergeRelations(RelationType.FOUNDED)));
-        // The version was bumped first (that takes the write lock), and the rollback undid it with the rest.
-        Assert.Single(Statements(S.BumpVersion));
+        Assert.Equal([S.WriteContext], _server.Requests.Select(r => r.Statement));
         Assert.Equal(before, _store.DataVersion);
     }
 
     [Fact]
-    public async Task A_valid_relation_is_written_by_the_user_in_one_transaction_that_bumps_the_data_version()
+    public async Task A_valid_relation_is_written_by_the_user_in_one_statement_that_bumps_the_data_version()
     {
-        _answers[S.WriteContext] = _ => Result(["entities", "sources", "isCountryOfOthers"], [[
-            new object[] { Node("Country", new { id = "fr", kind = "Country", name = "France" }), Node("RegionalCentre", new { id = "wb3c", kind = "RegionalCentre", name = "WB3C" }) },
-            new object[] { new { id = "communique", title = "Joint communique", url = "https://example.org/c", kind = "Official", origin = "Seed" } },
-            false]]);
-        _answers[S.MergeRelations(RelationType.FOUNDED)] = r =>
-        {
-            var row = r.Parameters.GetProperty("rows")[0];
-            return Result(["r", "fromId", "toId"], [[Rel("FOUNDED", row[2]), "fr", "wb3c"]]);
-        };
+        _answers[S.WriteContext] = _ => Context(
+            [Node("Country", new { id = "fr", kind = "Country", name = "France" }), Node("RegionalCentre", new { id = "wb3c", kind = "RegionalCentre", name = "WB3C" })],
+            [new { id = "communique", title = "Joint communique", url = "https://example.org/c", kind = "Official", origin = "Seed" }]);
 
         var relation = await _store.AddRelationAsync(new RelationInput(
             null, "FOUNDED", "fr", "wb3c", null, null, "founder", "H", null, SourceRefs.Of("communique")) { OccurredOn = new PartialDate(2023, 5) });
 
         Assert.Equal(("fr-founded-wb3c", Origin.User, new PartialDate(2023, 5)), (relation.Id, relation.Origin, relation.OccurredOn));
-        var merge = Statements(S.MergeRelations(RelationType.FOUNDED)).Single().Parameters.GetProperty("rows")[0];
+        // One read (with the version its checks saw), one write: a request each, nothing left open between them.
+        Assert.Equal([S.WriteContext, Neo4jWrites.WriteRelation(RelationType.FOUNDED)], _server.Requests.Select(r => r.Statement));
+        var write = Writes().Single().Parameters;
+        Assert.Equal(4, write.GetProperty("expected").GetInt64());
+        var merge = write.GetProperty("rows")[0];
         // The date keeps its precision; 'since' is the first day the act may count from, and an act never ends.
         Assert.Equal(("fr", "wb3c", "2023-05", "2023-05-01", true, JsonValueKind.Null, "User"), (merge[0].GetString(), merge[1].GetString(),
             merge[2].GetProperty("occurredOn").GetString(), merge[2].GetProperty("since").GetString(), merge[2].GetProperty("act").GetBoolean(),
             merge[2].GetProperty("until").ValueKind, merge[2].GetProperty("origin").GetString()));
-        Assert.Single(Statements(S.BumpVersion));
-        // First in the transaction: the Meta node's lock makes writers from other instances wait for this one.
-        Assert.Equal(S.BumpVersion, _server.Requests.First(r => r.Statement is not null && r.Uri.AbsolutePath.Contains("/tx/", StringComparison.Ordinal)).Statement);
-        Assert.EndsWith("/commit", _server.Requests[^1].Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(0, write.GetProperty("sources").GetArrayLength());
         Assert.Equal(5, _store.DataVersion);
+    }
+
+    [Fact]
+    public async Task A_write_overtaken_by_another_instance_reads_and_checks_again_before_it_writes()
+    {
+        var reads = 0;
+        _answers[S.WriteContext] = _ =>
+        {
+            // Between the first read and its write, another instance writes (the version moves on by one).
+            var read = _serverVersion;
+            if (++reads == 1) _serverVersion++;
+            return Context([Node("Country", new { id = "al", kind = "Country", name = "Albania" })], [new { id = "s1", title = "S", url = "https://example.org/s", kind = "Press", origin = "Seed" }], version: read);
+        };
+
+        await _store.UpsertEntityAsync(new EntityInput("al", "Country", "Albania (changed)", null, null, null, null, null, null, SourceRefs.Of("s1")));
+
+        Assert.Equal(2, reads);
+        var writes = Writes().Select(w => w.Parameters.GetProperty("expected").GetInt64()).ToList();
+        // The first write found the version moved (4 read, 5 by then) and wrote nothing but its bump (6); the second
+        // read 6 and wrote.
+        Assert.Equal([4L, 6L], writes);
+        Assert.Equal(7, _store.DataVersion);
+    }
+
+    [Fact]
+    public async Task A_write_that_keeps_being_overtaken_gives_up_with_a_transient_error_and_writes_nothing()
+    {
+        _answers[S.WriteContext] = _ =>
+        {
+            var read = _serverVersion++;
+            return Context([Node("Country", new { id = "al", kind = "Country", name = "Albania" })], [new { id = "s1", title = "S", url = "https://example.org/s", kind = "Press", origin = "Seed" }], version: read);
+        };
+
+        var e = await Assert.ThrowsAsync<Neo4jException>(() => _store.UpsertEntityAsync(
+            new EntityInput("al", "Country", "Albania", null, null, null, null, null, null, SourceRefs.Of("s1"))));
+
+        Assert.Equal(Neo4jException.WriteConflictCode, e.Code);
+        Assert.True(e.IsTransient);
+        Assert.Equal(Neo4jGraphStore.WriteAttempts, Writes().Count());
     }
 
     [Fact]
     public async Task A_relation_id_taken_by_another_writer_meanwhile_is_reported_on_the_id_field()
     {
-        _answers[S.WriteContext] = _ => Result(["entities", "sources", "isCountryOfOthers"], [[
-            new object[] { Node("NonProfit", new { id = "kcss", kind = "NonProfit", name = "KCSS" }), Node("EuBody", new { id = "enisa", kind = "EuBody", name = "ENISA" }) },
-            new object[] { new { id = "s1", title = "S", url = "https://example.org/s", kind = "Press", origin = "Seed" } },
-            false]]);
-        _answers[S.MergeRelations(RelationType.COOPERATES_WITH)] = _ => Error(HttpStatusCode.Accepted, "Neo.ClientError.Schema.ConstraintValidationFailed",
+        _answers[S.WriteContext] = _ => Context(
+            [Node("NonProfit", new { id = "kcss", kind = "NonProfit", name = "KCSS" }), Node("EuBody", new { id = "enisa", kind = "EuBody", name = "ENISA" })],
+            [new { id = "s1", title = "S", url = "https://example.org/s", kind = "Press", origin = "Seed" }]);
+        _answers[Neo4jWrites.WriteRelation(RelationType.COOPERATES_WITH)] = _ => Error(HttpStatusCode.Accepted, "Neo.ClientError.Schema.ConstraintValidationFailed",
             "Relationship(7) already exists with type `COOPERATES_WITH` and property `id` = 'kcss-cooperates-with-enisa'");
 
         var e = await Assert.ThrowsAsync<GraphValidationException>(() => _store.AddRelationAsync(new RelationInput(
@@ -157,7 +213,7 @@ public sealed class Neo4jGraphStoreTests
 
         var error = Assert.Single(e.Errors);
         Assert.Equal(("input.id", "kcss-cooperates-with-enisa"), (error.Where, error.Value));
-        Assert.DoesNotContain(_server.Requests, r => r.Uri.AbsolutePath.EndsWith("/commit", StringComparison.Ordinal));
+        Assert.Single(Writes());
     }
 
     [Fact]
@@ -174,16 +230,33 @@ public sealed class Neo4jGraphStoreTests
 
         var result = await _store.LoadSeedsAsync(graph);
 
-        Assert.Equal((0, 2, 1, 1, 1, 5L), (result.SourcesWritten, result.EntitiesWritten, result.RelationsWritten, result.Unchanged, result.KeptUserFacts, result.DataVersion));
-        Assert.Empty(Statements(S.MergeSources));
-        var written = _server.Requests.Where(r => r.Statement?.Contains("MERGE (n:Entity", StringComparison.Ordinal) == true)
+        // Each batch of one kind or type is one statement with its own version bump: al (Country), alcirt (Csirt), the relation.
+        Assert.Equal((0, 2, 1, 1, 1, 7L), (result.SourcesWritten, result.EntitiesWritten, result.RelationsWritten, result.Unchanged, result.KeptUserFacts, result.DataVersion));
+        Assert.Equal([Neo4jWrites.SeedEntities(EntityKind.Country), Neo4jWrites.SeedEntities(EntityKind.Csirt), Neo4jWrites.SeedRelations(RelationType.COMPETENT_AUTHORITY_OF)],
+            Writes().Select(w => w.Statement));
+        var written = Writes().Where(r => r.Statement!.Contains("MERGE (n:Entity", StringComparison.Ordinal))
             .SelectMany(r => r.Parameters.GetProperty("rows").EnumerateArray().Select(row => row.GetProperty("id").GetString())).ToList();
         Assert.Equal(["al", "alcirt"], written.Order());
         // Two entities per batch (SeedBatchSize = 2): three entities take two look-ups.
         Assert.Equal(2, Statements(S.EntitiesByIds).Count());
-        var relationRow = Statements(S.MergeRelations(RelationType.COMPETENT_AUTHORITY_OF)).Single().Parameters.GetProperty("rows")[0];
+        var relationRow = Writes().Last().Parameters.GetProperty("rows")[0];
         Assert.Equal(("aksk", "al", "Seed"), (relationRow[0].GetString(), relationRow[1].GetString(), relationRow[2].GetProperty("origin").GetString()));
-        Assert.EndsWith("/commit", _server.Requests[^1].Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(7, _store.DataVersion);
+    }
+
+    [Fact]
+    public async Task A_seed_relation_moved_to_other_ends_is_deleted_and_written_again_in_one_statement()
+    {
+        var graph = new GraphBuilder().Source("s1").Entity("al", EntityKind.Country).Entity("aksk", country: "al").Entity("ba", EntityKind.Country)
+            .Relation("aksk", "COMPETENT_AUTHORITY_OF", "al").Build();
+        var relation = graph.Relations[0];
+        _answers[S.RelationsByIds] = _ => Result(["r", "fromId", "toId"], [[Rel("COMPETENT_AUTHORITY_OF", Neo4jMapping.RelationProps(relation)), "aksk", "ba"]]);
+
+        await _store.LoadSeedsAsync(graph);
+
+        var write = Writes().Single(w => w.Statement == Neo4jWrites.SeedRelations(RelationType.COMPETENT_AUTHORITY_OF)).Parameters;
+        Assert.Equal([relation.Id], write.GetProperty("moved").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("al", write.GetProperty("rows")[0][1].GetString());
     }
 
     [Fact]
