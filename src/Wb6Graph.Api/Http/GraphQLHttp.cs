@@ -38,6 +38,9 @@ internal sealed partial class GraphQLHttp(
     public const string GraphQLResponseJson = "application/graphql-response+json";
     private const string Json = "application/json";
 
+    /// <summary>The transport's own answers escape only what JSON requires, as the GraphQL answers do.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task HandleAsync(HttpContext http)
     {
         // HEAD: everything as for GET, the body left out (Kestrel would drop it; not every host does).
@@ -368,7 +371,7 @@ internal sealed partial class GraphQLHttp(
                     },
                 },
             },
-        });
+        }, Readable);
     }
 
     /// <summary>A request error as a GraphQL response without data; its media type is the negotiated one (or JSON for 406).</summary>
@@ -379,7 +382,7 @@ internal sealed partial class GraphQLHttp(
         await JsonSerializer.SerializeAsync(http.Response.Body, new
         {
             errors = new[] { new { message, extensions = new { code } } },
-        });
+        }, Readable);
     }
 
 }
