@@ -30,9 +30,11 @@ internal static class GraphQLRegistration
             .Validate(o => o.ExpensiveConcurrency > 0, "Api:ExpensiveConcurrency must be positive")
             .Validate(o => o.ExpensiveQueue >= 0 && o.ExpensiveWaitSeconds >= 0, "Api:ExpensiveQueue and Api:ExpensiveWaitSeconds must not be negative")
             .Validate(o => o.DocumentCacheBytes >= 0, "Api:DocumentCacheBytes must not be negative")
+            .Validate(o => o.DocumentCacheEntries >= 0, "Api:DocumentCacheEntries must not be negative")
             .ValidateOnStart();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<PersistedDocumentStore>();
+        builder.Services.AddSingleton<DocumentSource>();
         builder.Services.AddSingleton<GraphQLRequestReader>();
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.AddSingleton<GraphQLHttp>();

@@ -42,8 +42,14 @@ public sealed class ApiOptions
     /// <summary>How long an expensive request may wait for a turn before it gets 429 with Retry-After.</summary>
     public int ExpensiveWaitSeconds { get; set; } = 5;
 
-    /// <summary>Memory for parsed documents, estimated from their text; when full, the cache starts over.</summary>
+    /// <summary>
+    /// Memory for parsed documents and for documents registered over automatic persisted queries, estimated from their
+    /// text; when full, the cache starts over.
+    /// </summary>
     public long DocumentCacheBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>How many parsed and registered documents are kept at most; past it, the cache starts over.</summary>
+    public int DocumentCacheEntries { get; set; } = 10_000;
 
     /// <summary>Refuse GET requests without a GraphQL-Require-Preflight header (CSRF protection for cookie-bearing deployments).</summary>
     public bool RequirePreflightForGet { get; set; }
@@ -54,7 +60,10 @@ public sealed class ApiOptions
     /// <summary>A folder of .graphql files; each is served as documentId "sha256:&lt;hex of its bytes&gt;".</summary>
     public string PersistedDocumentsDirectory { get; set; } = "src/Wb6Graph.Api/persisted-documents";
 
-    /// <summary>Accept only persisted documents (documentId), no free-form queries.</summary>
+    /// <summary>
+    /// Accept only persisted documents (documentId, or an automatic persisted query by the hash of a file): no free-form
+    /// queries, and no registration of new documents over automatic persisted queries.
+    /// </summary>
     public bool OnlyPersistedDocuments { get; set; }
 
     /// <summary>How long a client may reuse a GET response before revalidating it with If-None-Match.</summary>

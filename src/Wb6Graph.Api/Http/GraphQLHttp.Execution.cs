@@ -189,7 +189,7 @@ internal sealed partial class GraphQLHttp
         await JsonSerializer.SerializeAsync(http.Response.Body, new
         {
             errors = messages.Select(message => new { message, extensions = new { code } }).ToArray(),
-        });
+        }, Readable);
     }
 
     private sealed class NoTurn : IDisposable

@@ -17,8 +17,8 @@ namespace Wb6Graph.Api.Http;
 
 /// <summary>
 /// Our GraphQL-over-HTTP transport (graphql/graphql-over-http, current draft): GET and POST, media-type negotiation,
-/// the spec's status codes, API keys for writes, persisted documents, ETags and 304s for GET. README.md, section
-/// "The GraphQL API", lists where the spec left us a choice and what we chose.
+/// the spec's status codes, API keys for writes, persisted documents and automatic persisted queries, ETags and 304s
+/// for GET. docs/api.md, section "Transport", lists where the spec left us a choice and what we chose.
 /// </summary>
 internal sealed partial class GraphQLHttp(
     IDocumentExecuter<ISchema> executer,
@@ -30,13 +30,16 @@ internal sealed partial class GraphQLHttp(
     ExpensiveRequests expensive,
     DocumentCache documents,
     GraphQLRequestReader reader,
-    PersistedDocumentStore persisted,
+    DocumentSource sources,
     ResponseCache responses,
     IOptions<ApiOptions> options,
     ILogger<GraphQLHttp> log)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     private const string Json = "application/json";
+
+    /// <summary>The transport's own answers escape only what JSON requires, as the GraphQL answers do.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -82,41 +85,28 @@ internal sealed partial class GraphQLHttp(
 
         var get = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
         var (request, requestError) = get ? reader.ReadGet(http.Request, o) : await reader.ReadPostAsync(http.Request, o);
-        if (requestError is not null)
+        if (request is null)
         {
-            await Plain(http, requestError.Value.Status, requestError.Value.Code, requestError.Value.Message, mediaType);
+            var (status, code, message) = requestError!.Value;
+            await Plain(http, status, code, message, mediaType);
             return;
         }
 
-        // The document: free text, or a persisted document by id.
-        string? text = request!.Query;
-        if (request.DocumentId is { } documentId)
+        // The document: free text, a persisted document by id, or an automatic persisted query by its hash.
+        var (text, register, sourceError, unknown) = sources.Resolve(request);
+        if (unknown is not null)
         {
-            if (text is not null)
-            {
-                await Plain(http, 400, "BAD_REQUEST", "Send either 'query' or 'documentId', not both.", mediaType);
-                return;
-            }
-            if (!PersistedDocumentStore.IsWellFormed(documentId))
-            {
-                await Plain(http, 400, "DOCUMENT_ID_INVALID", "documentId must be 'sha256:' followed by 64 lowercase hex digits.", mediaType);
-                return;
-            }
-            text = persisted.Find(documentId);
-            if (text is null)
-            {
-                await Plain(http, 404, "DOCUMENT_NOT_FOUND", $"No persisted document has the id {documentId}.", mediaType);
-                return;
-            }
+            await PersistedQueryNotFound(http, unknown, mediaType);
+            return;
         }
-        else if (o.OnlyPersistedDocuments)
+        if (sourceError is { } refused)
         {
-            await Plain(http, 400, "PERSISTED_DOCUMENT_REQUIRED", "This server accepts only persisted documents: send documentId instead of query.", mediaType);
+            await Plain(http, refused.Status, refused.Code, refused.Message, mediaType);
             return;
         }
         if (string.IsNullOrWhiteSpace(text))
         {
-            await Plain(http, 400, "QUERY_REQUIRED", "Send a GraphQL document as 'query' (or a persisted one as 'documentId').", mediaType);
+            await Plain(http, 400, "QUERY_REQUIRED", "Send a GraphQL document as 'query' (or a persisted one as 'documentId' or 'extensions.persistedQuery').", mediaType);
             return;
         }
         if (text.Length > o.MaxDocumentLength)
@@ -172,6 +162,9 @@ internal sealed partial class GraphQLHttp(
                 $"others not. This one has {writes.Count}: {string.Join(", ", writes)}. Nothing was written.", mediaType);
             return;
         }
+
+        // Registered only now: a document its sender may not run (a write without a key, a mutation over GET) is not kept.
+        if (register is not null) documents.Register(register, text);
 
         // GET answers are cacheable: the ETag changes with the data version, the day, the request and the media type.
         string? etag = null;
@@ -352,6 +345,35 @@ internal sealed partial class GraphQLHttp(
     /// <summary>Answers that need a key must not sit in shared caches.</summary>
     private static string CacheControl(ApiOptions o) => $"{(o.RequireKeyForReads ? "private" : "public")}, max-age={o.GetMaxAgeSeconds}, must-revalidate";
 
+    /// <summary>
+    /// The answer automatic persisted queries define for a hash that names no document: the client resends the request
+    /// with its query. 200 whatever the media type, as Apollo Server and Apollo Router answer: clients that stop at a
+    /// non-2xx status without reading the body (Apollo iOS, Apollo Client before 3.8 on 400) would never resend. Never
+    /// stored: the same URL answers once the document is registered.
+    /// </summary>
+    private static async Task PersistedQueryNotFound(HttpContext http, string sha256, string mediaType)
+    {
+        http.Response.StatusCode = 200;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-store";
+        await JsonSerializer.SerializeAsync(http.Response.Body, new
+        {
+            errors = new[]
+            {
+                new
+                {
+                    message = DocumentSource.NotFoundMessage,
+                    extensions = new
+                    {
+                        code = DocumentSource.NotFoundCode,
+                        sha256Hash = sha256,
+                        detail = "No document is registered under this sha256Hash: send the request again with the document as 'query'.",
+                    },
+                },
+            },
+        }, Readable);
+    }
+
     /// <summary>A request error as a GraphQL response without data; its media type is the negotiated one (or JSON for 406).</summary>
     private static async Task Plain(HttpContext http, int status, string code, string message, string mediaType = Json)
     {
@@ -360,7 +382,7 @@ internal sealed partial class GraphQLHttp(
         await JsonSerializer.SerializeAsync(http.Response.Body, new
         {
             errors = new[] { new { message, extensions = new { code } } },
-        });
+        }, Readable);
     }
 
 }

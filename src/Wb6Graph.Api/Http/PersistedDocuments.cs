@@ -8,7 +8,8 @@ namespace Wb6Graph.Api.Http;
 
 /// <summary>
 /// The persisted documents: every .graphql file of the configured folder, by the SHA-256 of its bytes, read at start.
-/// GraphQL.NET's persisted-document handler asks it for "sha256" ids; the transport asks it too, to refuse a mutation over GET.
+/// GraphQL.NET's persisted-document handler asks it for "sha256" ids; the transport asks it too, by documentId or by the
+/// hash of an automatic persisted query, to know the operation before it runs (a mutation over GET is refused).
 /// </summary>
 internal sealed class PersistedDocumentStore : IPersistedDocumentLoader
 {
@@ -31,6 +32,9 @@ internal sealed class PersistedDocumentStore : IPersistedDocumentLoader
 
     public string? Find(string documentId) =>
         documentId.StartsWith("sha256:", StringComparison.Ordinal) && _byHash.TryGetValue(documentId[7..], out var text) ? text : null;
+
+    /// <summary>The file whose bytes have this SHA-256 (64 lowercase hex digits), or null.</summary>
+    public string? FindHash(string sha256) => _byHash.GetValueOrDefault(sha256);
 
     public ValueTask<string?> GetQueryAsync(string? documentIdPrefix, string documentIdPayload, CancellationToken cancellationToken) =>
         ValueTask.FromResult(documentIdPrefix == "sha256" && _byHash.TryGetValue(documentIdPayload, out var text) ? text : null);

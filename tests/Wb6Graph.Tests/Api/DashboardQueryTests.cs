@@ -156,5 +156,13 @@ public sealed class DashboardQueryTests(ApiFactory api) : IClassFixture<ApiFacto
         var text = Encoding.UTF8.GetString(await error.Content.ReadAsByteArrayAsync());
         Assert.Contains("Tiranë \\\"old\\\"", text, StringComparison.Ordinal);
         Assert.Contains("Tiranë \"old\"", body!["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The transport's own refusals read the same: a malformed persisted-query hash is named as sent.
+        var extensions = Uri.EscapeDataString("""{"persistedQuery":{"version":1,"sha256Hash":"Tiranë's"}}""");
+        var (refused, _, request) = await api.GetAsync("/graphql?query=%7B__typename%7D&extensions=" + extensions);
+        Assert.Equal(400, refused);
+        var refusal = Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync());
+        Assert.Contains("\\\"Tiranë's\\\"", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00", refusal, StringComparison.OrdinalIgnoreCase);
     }
 }
