@@ -26,24 +26,28 @@ internal sealed partial class WarmUp(
     private const string Accept = "application/graphql-response+json, application/json";
 
     /// <summary>
-    /// The neighbourhood and panel fields the explorer reads for its first entity, with the variable types it sends:
-    /// not its documents (api.js builds those), but the same resolvers, coercions and serializers.
+    /// The neighbourhood, panel and timeline fields the explorer reads for its first entity, with the variable types it
+    /// sends: not its documents (api.js and timeline.js build those), but the same resolvers, coercions and serializers.
     /// </summary>
     private const string FirstEntity = """
         query WarmUp($id: ID!, $types: [RelationType!], $kinds: [EntityKind!], $asOf: Date) {
           neighbourhood(id: $id, depth: 1, types: $types, kinds: $kinds, asOf: $asOf, limit: 200) {
             truncated
-            entities { id name kind countryId validFrom validTo ended }
+            entities { id name kind aliases countryId validFrom validTo ended }
             relations { id type fromId toId temporality occurredOn validFrom validTo attestedOn startUnknown uncertain alignment confidence role }
           }
           entity(id: $id) {
             id kind name aliases countryId country { name } description validFrom validTo origin
             attributes { key type value }
-            citations { sourceId locator note source { id title publisher published url document kind } }
+            citations { sourceId locator note source { id title publisher published retrieved url document kind } }
             relations(asOf: $asOf) {
               id type fromId toId temporality occurredOn validFrom validTo attestedOn startUnknown uncertain alignment confidence role
               from { id name kind } to { id name kind }
-              citations { sourceId locator note source { id title publisher published url document kind } }
+              citations { sourceId locator note source { id title publisher published retrieved url document kind } }
+            }
+            timeline {
+              kind date uncertain
+              relation { id type fromId toId temporality occurredOn validFrom validTo confidence from { id name kind } to { id name kind } }
             }
           }
         }

@@ -80,7 +80,8 @@ public sealed partial class ExplorerHistoryTests(ExplorerServer server, ITestOut
         Assert.True(await explorer.EvalAsync<bool>($"{node}.hasClass('ended')"));
         Assert.Equal("dashed", await explorer.EvalAsync<string>($"{node}.style('border-style')")); // readable without colour
         Assert.Equal("rgb(196,196,196)", await explorer.EvalAsync<string>($"{node}.style('background-color')"));
-        Assert.Contains($"ended {validTo}", await explorer.EvalAsync<string>($"{node}.data('label')"));
+        Assert.Contains($"ended {validTo}", await explorer.EvalAsync<string>($"{node}.data('short')"));
+        Assert.Contains($"ended {validTo}", await explorer.EvalAsync<string>($"{node}.data('full')"));
         Assert.Equal(acts, await explorer.EdgesOfAsync(id)); // its acts stay drawn: history
         var details = await page.InnerTextAsync("#details");
         Assert.Contains($"Ended on {validTo}", details);

@@ -46,8 +46,28 @@ public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output
         Assert.True(await EvalAsync<bool>(jsCondition), $"40 presses of {key} did not reach: {jsCondition}");
     }
 
-    /// <summary>The relations drawn that touch an entity.</summary>
-    public Task<int> EdgesOfAsync(string id) => EvalAsync<int>($"explorer.canvas.cy.getElementById('{id}').connectedEdges().length");
+    /// <summary>The relations drawn that touch an entity (an edge of the canvas carries every relation of its pair).</summary>
+    public Task<int> EdgesOfAsync(string id) => EvalAsync<int>($"explorer.canvas.relationIds('{id}').length");
+
+    /// <summary>The relations drawn on the canvas, whichever edge carries them.</summary>
+    public async Task<string[]> RelationsAsync() => (await EvalAsync<string[]>("explorer.canvas.relationIds()")).Order().ToArray();
+
+    /// <summary>
+    /// Sends the paths form as a keyboard user does after typing an end: Tab leaves the field, which closes its
+    /// suggestions (they would cover the button), then the button.
+    /// </summary>
+    public async Task SubmitPathsAsync()
+    {
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.ClickAsync("#paths-form button[type=submit]");
+    }
+
+    /// <summary>Chooses an item of the Share menu (the canvas' exports, the link, the query).</summary>
+    public async Task ShareAsync(string button)
+    {
+        await Page.ClickAsync("#share-menu summary");
+        await Page.ClickAsync(button);
+    }
 
     public async Task ScreenshotAsync(string name)
     {

@@ -58,11 +58,11 @@ public sealed class ExplorerProblemTests(ExplorerServer server, ITestOutputHelpe
         Assert.True(await explorer.EvalAsync<int>("explorer.canvas.cy.elements('.path').length") > 0);
 
         await page.FillAsync("#paths-form [name=to]", "zzzz-nothing");
-        await page.ClickAsync("#paths-form button[type=submit]");
+        await explorer.SubmitPathsAsync();
         await page.Locator("#status", new() { HasText = "zzzz-nothing" }).WaitForAsync();
 
         await page.FillAsync("#paths-form [name=to]", "kcss");
-        await page.ClickAsync("#paths-form button[type=submit]");
+        await explorer.SubmitPathsAsync();
         await page.Locator("#status", new() { HasText = "same entity" }).WaitForAsync();
         await explorer.SettledAsync();
 
@@ -91,7 +91,7 @@ public sealed class ExplorerProblemTests(ExplorerServer server, ITestOutputHelpe
         await page.EvaluateAsync("document.getElementById('paths-box').open = true");
         await page.FillAsync("#paths-form [name=from]", "kcss");
         await page.FillAsync("#paths-form [name=to]", "enisa");
-        await page.ClickAsync("#paths-form button[type=submit]");
+        await explorer.SubmitPathsAsync();
         await page.Locator("#paths-result", new() { HasText = "ask again" }).WaitForAsync();
         await explorer.SettledAsync();
         // Not dropped as a refused question would be: the link still asks it.

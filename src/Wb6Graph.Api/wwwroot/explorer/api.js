@@ -105,9 +105,9 @@ export async function answer(pending) {
 }
 
 // `ended` and a relation's `uncertain` are about the asOf of the field above them (a neighbourhood, a list of relations).
-const entityFields = 'id name kind countryId validFrom validTo ended';
+const entityFields = 'id name kind aliases countryId validFrom validTo ended';
 const relationFields = 'id type fromId toId temporality occurredOn validFrom validTo attestedOn startUnknown uncertain alignment confidence role';
-const sourceFields = 'id title publisher published url document kind';
+const sourceFields = 'id title publisher published retrieved url document kind';
 // Each source a fact cites, with where in it and what it says there.
 const citationFields = `citations { sourceId locator note source { ${sourceFields} } }`;
 

@@ -1,12 +1,13 @@
 // The date slider: one step per month from January 2000 to this month, and a last step for "all history"
-// (no asOf: every fact that is not retracted). The date field beside it takes an exact day.
+// (no asOf: every fact that is not retracted). The date field beside it takes an exact day. A move is asked at the
+// next frame, not after a pause: the page drops the answers to dates the slider has already left.
 const start = 2000 * 12;
 const now = new Date();
 const last = now.getUTCFullYear() * 12 + now.getUTCMonth() - start;
 
 export function attachAsOf(slider, field, label, { initial, onChange }) {
   slider.max = String(last + 1);
-  let timer;
+  let frame;
   const toDate = v => {
     const m = start + Number(v);
     return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
@@ -27,8 +28,8 @@ export function attachAsOf(slider, field, label, { initial, onChange }) {
   slider.addEventListener('input', () => {
     const date = Number(slider.value) > last ? null : toDate(slider.value);
     show(date);
-    clearTimeout(timer);
-    timer = setTimeout(() => onChange(date), 200);
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => onChange(date));
   });
   field.addEventListener('change', () => {
     const date = /^\d{4}-\d{2}-\d{2}$/.test(field.value) ? field.value : null;

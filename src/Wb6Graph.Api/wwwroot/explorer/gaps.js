@@ -5,6 +5,8 @@
 import { gapsDocument, gapEvidenceDocument, run, relationsById } from './api.js';
 import { statuses, statusOf, kindOf } from './kinds.js';
 import { esc, relationBlock, entityLink, citationList, period, webUrl, today, inside, precision } from './render.js';
+import { typeWords } from './words.js';
+import { comparisonList, whyText } from './gapcompare.js';
 
 export async function loadGaps(asOf) {
   const document = gapsDocument(asOf);
@@ -25,8 +27,12 @@ const swatchCell = (status, extra = '') => {
 
 const uncertainMark = '<span class="uncertain-mark" aria-hidden="true">≈</span><span class="visually-hidden"> (date uncertain)</span>';
 
-/** Under each country: its score and how much of it rests on evidence, or that nothing does yet. */
-function scoreCell(r) {
+/** Under each country: its score and how much of it rests on evidence, or that nothing does yet; compared, what it was. */
+function scoreCell(r, then = null, day = null) {
+  return scoreText(r) + (then ? `<span class="was-score" data-was-score="${esc(r.countryId)}">on ${esc(day)}: ${then.score === null || then.score === undefined ? 'no researched item' : `${percent(then.score)}, ${then.researched} of ${then.eligible}`}</span>` : '');
+}
+
+function scoreText(r) {
   const unknown = r.eligible - r.researched;
   if (r.score === null || r.score === undefined) {
     return `<span class="score none" data-score="${esc(r.countryId)}" title="None of its ${r.eligible} items that count has been researched to a conclusion: there is nothing to score.">no researched item</span>`;
@@ -37,30 +43,43 @@ function scoreCell(r) {
     <span class="coverage" data-coverage="${esc(r.countryId)}" title="${esc(title)}">over ${r.researched} of ${r.eligible} researched items</span>`;
 }
 
-export function renderGaps(container, data, { asOf, open }) {
+export function renderGaps(container, data, { asOf, open, comparison = null }) {
   const day = asOf ?? today();
   const columns = data.gaps[0]?.items ?? [];
   const name = id => data.names.get(id) ?? id;
+  const thenReports = comparison ? new Map(comparison.report.gaps.map(r => [r.countryId, r])) : null;
+  const changed = new Map((comparison?.cells ?? []).map(c => [`${c.country}:${c.item}`, c]));
   const cell = (report, item) => {
     const s = statusOf(item.status);
-    const key = `${report.countryId}:${item.id}`;
+    const key = `${report.countryId}:${item.id}`, was = changed.get(key);
     const title = `${name(report.countryId)}: ${item.label}, ${s.label}${item.detail ? ` (${item.detail})` : ''}: ${s.meaning}.`
-      + `${item.uncertain ? ` ≈ ${uncertainWhy(day)}` : ''}${item.countsInScore ? '' : ` ${notScored}`}`;
-    return `<td><button type="button" class="cell ${esc(item.status)}${item.uncertain ? ' uncertain' : ''}" data-gap="${esc(key)}" data-status="${esc(item.status)}"
-      aria-pressed="${key === open}" title="${esc(title)}"><span class="mark" aria-hidden="true">${s.mark}</span>${esc(s.label)}${item.uncertain ? uncertainMark : ''}</button></td>`;
+      + `${item.uncertain ? ` ≈ ${uncertainWhy(day)}` : ''}${item.countsInScore ? '' : ` ${notScored}`}`
+      + `${was ? ` On ${comparison.day} it was ${statusOf(was.then.status).label}: ${whyText(was)}.` : ''}`;
+    return `<td><button type="button" class="cell ${esc(item.status)}${item.uncertain ? ' uncertain' : ''}${was ? ' changed' : ''}" data-gap="${esc(key)}" data-status="${esc(item.status)}"
+      aria-pressed="${key === open}" title="${esc(title)}"><span class="mark" aria-hidden="true">${s.mark}</span>${esc(s.label)}${item.uncertain ? uncertainMark : ''}${was
+        ? `<span class="was" data-was="${esc(was.then.status)}">was ${statusOf(was.then.status).mark} ${esc(statusOf(was.then.status).label)}</span>` : ''}</button></td>`;
   };
   // Items down, countries across: six columns fit a laptop, eleven did not.
   container.innerHTML = `
     <h2>EU alignment, ${asOf ? `as of ${esc(asOf)}` : 'today'}</h2>
+    <form class="gap-tools" id="gap-tools">
+      <label>Compare with <input type="date" id="compare-date" value="${esc(comparison?.day ?? '')}"></label>
+      ${comparison ? '<button type="button" id="compare-clear">Stop comparing</button>' : ''}
+      <span class="reports">
+        <button type="button" id="matrix-csv" title="The matrix as a table (CSV) for a spreadsheet">CSV</button>
+        <button type="button" id="matrix-svg" title="The matrix as a figure (SVG) for a report">Figure SVG</button>
+        <button type="button" id="matrix-png" title="The matrix as a figure (PNG)">Figure PNG</button>
+      </span>
+    </form>
     <p class="hint">Each cell is a link EU alignment expects of the country; click a cell for the evidence behind its status.${asOf ? '' : `
-      A gap is about a day: with the slider on “all history”, that day is today.`}</p>
+      A gap is about a day: with the slider on “all history”, that day is today.`}${comparison ? ` Outlined cells changed since ${esc(comparison.day)}; the list under the matrix says why.` : ''}</p>
     <ul class="status-legend" aria-label="What each status means">
       ${Object.entries(statuses).map(([status, s]) => `<li data-status="${esc(status)}">${swatchCell(status)} ${esc(s.meaning)}</li>`).join('')}
       <li data-status="uncertain">${swatchCell('PRESENT', uncertainMark)} ≈ date uncertain: the status rests on a date known only to the month or year, and the day asked falls inside it</li>
     </ul>
     <table class="gaps">
       <thead><tr><th scope="col">Expected link <span class="hint">(alignment score)</span></th>${data.gaps.map(r => `<th scope="col" data-country="${esc(r.countryId)}">${esc(name(r.countryId))}
-        ${scoreCell(r)}</th>`).join('')}</tr></thead>
+        ${scoreCell(r, thenReports?.get(r.countryId), comparison?.day)}</th>`).join('')}</tr></thead>
       <tbody>${columns.map((c, i) => `
         <tr data-item="${esc(c.id)}"><th scope="row">${esc(c.label)}${c.legalBasis ? `<br><span class="hint basis">${esc(c.legalBasis)}</span>` : ''}${c.countsInScore ? '' : `
           <br><span class="not-scored">${esc(notScored)}</span>`}</th>
@@ -69,6 +88,7 @@ export function renderGaps(container, data, { asOf, open }) {
     </table>
     <p class="hint">Score: present counts 1, partial ½, expired and missing 0, over the items researched to a conclusion that
       count in the score. Unknown and not-eligible items are left out, so read the score with how many items it rests on.</p>
+    ${comparison ? comparisonList(comparison, data.names, new Map(columns.map(c => [c.id, c.label])), asOf) : ''}
     <h3>Absent links the network suggests (Adamic–Adar)</h3>
     <p class="hint">From these six countries and their authorities and CSIRTs to bodies, networks, forums and programmes.</p>
     ${data.suggestedLinks.length ? `<ol class="suggested">${data.suggestedLinks.map(l => `
@@ -116,14 +136,14 @@ function coarseDates(chains, day) {
 
 /** "Montenegro APPLIES National Cyber Security Strategy … began in 2013 (known to the year only)". */
 const coarseText = ({ r, date, what }, names) =>
-  `${names.get(r.fromId)?.name ?? r.fromId} ${r.type} ${names.get(r.toId)?.name ?? r.toId} ${what} in ${date} (known to ${precision(date)} only)`;
+  `${names.get(r.fromId)?.name ?? r.fromId} ${typeWords(r.type)} ${names.get(r.toId)?.name ?? r.toId} ${what} in ${date} (known to ${precision(date)} only)`;
 
 function absenceBlock(a) {
   const end = (e, fallback) => (e ? entityLink(e) : esc(fallback));
   const other = a.to ? null : a.kind ? `any ${kindOf(a.kind).label.toLowerCase()}` : 'any entity';
   return `<li class="absence" data-absence="${esc(a.id)}">
     ${a.note ? `<p class="note">${esc(a.note)}</p>` : ''}
-    <p class="hint">Absent: ${end(a.from, 'any subject')} <span class="type">${esc(a.type)}</span> → ${end(a.to, other)}${a.role ? ` as ${esc(a.role)}` : ''}</p>
+    <p class="hint">Absent: ${end(a.from, 'any subject')} <span class="type">${esc(typeWords(a.type))}</span> → ${end(a.to, other)}${a.role ? ` as ${esc(a.role)}` : ''}</p>
     <span class="when">Documented ${esc(period(a.validFrom, a.validTo))}</span> · <span class="conf" title="confidence">${esc(a.confidence)}</span>
     ${a.citations.length ? citationList(a.citations) : '<p class="hint">No source cited.</p>'}
   </li>`;
@@ -198,5 +218,6 @@ export function renderEvidence(container, evidence, countryName, asOf) {
     ${evidenceList}
     ${absences}
     ${researchBlock(item.research, item.status)}
-    <div class="buttons"><button type="button" data-expand="${esc(country)}">Show ${esc(countryName(country))} and its links on the graph</button></div>`;
+    <div class="buttons"><button type="button" data-expand="${esc(country)}">Show ${esc(countryName(country))} and its links on the graph</button>
+      <button type="button" id="copy-cell" title="The cell as text, with a numbered list of its sources, ready to paste">Copy as text</button></div>`;
 }

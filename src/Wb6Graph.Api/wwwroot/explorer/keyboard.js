@@ -32,7 +32,7 @@ export function attachKeyboard(canvas, { announce, onOpen }) {
   };
   const mark = node => {
     canvas.mark(node.id());
-    const relations = node.connectedEdges().length;
+    const relations = node.connectedEdges().reduce((n, e) => n + e.data('count'), 0);
     const ended = node.data('ended') ? `, ${node.data('ended')}` : '';
     announce(`${node.data('name')}, ${kindLabel(node.data('kind'))}${ended}, ${relations} relation${relations === 1 ? '' : 's'} on the canvas. Enter opens it.`);
   };

@@ -1,7 +1,10 @@
-// Paths between two entities: k shortest simple paths, each step with every relation that makes it,
-// when it held or happened, its confidence and its citations (ready to cite).
+// Paths between two entities: k shortest simple paths, each step with every relation that makes it, when it held or
+// happened, its confidence and its citations; one path can be shown alone on the canvas, or copied as text with a
+// numbered reference list. The two ends are typed as names, with the search box's suggestions.
 import { pathsDocument, run, sourcesById } from './api.js';
 import { esc, entityLink, relationBlock, period, count } from './render.js';
+import { typeWords } from './words.js';
+import { attachSearch, endId, setEnd } from './search.js';
 
 export async function loadPaths(question, asOf) {
   const document = pathsDocument({ ...question, asOf });
@@ -11,20 +14,22 @@ export async function loadPaths(question, asOf) {
   return { paths: data.paths, sources, document, capped: data.capped.includes('paths') };
 }
 
-/** What the paths add to the canvas, and what to highlight. */
-export function pathElements(paths) {
+/** What the paths add to the canvas, and what to highlight (all paths, or only the one at `only`). */
+export function pathElements(paths, only = null) {
   const entities = new Map(), relations = new Map();
-  for (const p of paths) {
+  paths.forEach((p, i) => {
+    if (only !== null && i !== only) return;
     p.entities.forEach(e => entities.set(e.id, e));
     p.steps.forEach(s => s.relations.forEach(r => relations.set(r.id, r)));
-  }
+  });
   return { entities, relations };
 }
 
 export function renderPaths(container, question, result, asOf) {
-  const { paths, sources, capped } = result;
+  const { paths, capped } = result;
   if (!paths.length) {
-    container.innerHTML = `<p>No path from <code>${esc(question.from)}</code> to <code>${esc(question.to)}</code> within ${esc(count(Number(question.maxHops), 'hop'))}${asOf ? ` on ${esc(asOf)}` : ''}${question.types.length ? ` through ${esc(question.types.join(', '))}` : ''}.</p>`;
+    const types = question.types.map(typeWords).join(', ');
+    container.innerHTML = `<p>No path from <code>${esc(question.from)}</code> to <code>${esc(question.to)}</code> within ${esc(count(Number(question.maxHops), 'hop'))}${asOf ? ` on ${esc(asOf)}` : ''}${types ? ` through ${esc(types)}` : ''}.</p>`;
     return;
   }
   const names = new Map(paths.flatMap(p => p.entities.map(e => [e.id, e])));
@@ -36,26 +41,39 @@ export function renderPaths(container, question, result, asOf) {
       <li data-path="${i}">
         <strong>${count(p.length, 'hop')}:</strong> ${p.entities.map(entityLink).join(' → ')}
         <br><span class="hint">weakest step ${esc(p.weakestConfidence ?? '?')}; ${p.validFrom || p.validTo ? `the whole path held ${esc(period(p.validFrom, p.validTo))}` : 'no step is dated'}</span>
-        <ol class="steps">${p.steps.map(s => `<li>${s.relations.map(r => relationBlock(r, names, sources)).join('')}</li>`).join('')}</ol>
+        <div class="buttons">
+          <button type="button" data-only="${i}" aria-pressed="false">Show only this path</button>
+          <button type="button" data-copy-path="${i}" title="The path as text, with a numbered list of its sources, ready to paste">Copy as text</button>
+        </div>
+        <ol class="steps">${p.steps.map(s => `<li>${s.relations.map(r => relationBlock(r, names, result.sources)).join('')}</li>`).join('')}</ol>
       </li>`).join('')}
     </ol>`;
 }
 
-/** A path end may be typed as an id or a name: a name is looked up like the search box does. */
-async function resolve(text) {
-  const data = await run(`{ entity(id: ${JSON.stringify(text)}) { id } entities(search: ${JSON.stringify(text)}, first: 1) { nodes { id } } }`);
+/** A path end typed as an id or a name: a name is looked up as the search box does; a name picked keeps its id. */
+async function resolve(input) {
+  const picked = endId(input);
+  if (picked) return picked;
+  const text = input.value.trim();
+  const data = await run({
+    query: 'query PathEnd($id: ID!, $text: String) { entity(id: $id) { id } entities(search: $text, first: 1) { nodes { id } } }',
+    operationName: 'PathEnd', variables: { id: text, text },
+  });
   const id = data.entity?.id ?? data.entities.nodes[0]?.id;
   if (!id) throw new Error(`No entity matches "${text}" (path end).`);
   return id;
 }
 
-/** The paths form: its two ends read as ids or names, then `onAsk` with the question; Clear calls `onClear`. */
-export function attachPathsForm(form, clear, { types, onAsk, onClear, onProblem }) {
+/** The paths form: its two ends read as names (with suggestions) or ids, then `onAsk` with the question; Clear calls `onClear`. */
+export function attachPathsForm(form, clear, { types, onAsk, onClear, onProblem, asOf }) {
+  const f = form.elements;
+  for (const end of [f.from, f.to]) {
+    attachSearch(end, document.getElementById(end.getAttribute('aria-controls')), { onPick: e => setEnd(end, e), asOf, clearOnPick: false });
+  }
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const f = form.elements;
     try {
-      const [from, to] = await Promise.all([resolve(f.from.value.trim()), resolve(f.to.value.trim())]);
+      const [from, to] = await Promise.all([resolve(f.from), resolve(f.to)]);
       onAsk({ from, to, k: Number(f.k.value) || 3, maxHops: Number(f.maxHops.value) || 6, types: types() });
     } catch (error) { onProblem(error.message); }
   });

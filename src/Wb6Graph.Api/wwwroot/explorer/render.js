@@ -1,13 +1,14 @@
 // Small HTML helpers shared by the panel, the path list and the gap view. Everything from the API is escaped.
 // Dates are shown as precise as the sources give them ("2024-06-11", "2013-02", "2010"), never padded to a day.
 import { swatch, kindOf } from './kinds.js';
+import { typeWords } from './words.js';
 
 export const esc = value => String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /** Only web addresses become links: data written straight into a store could carry javascript: or data: URLs. */
 export const webUrl = value => (/^https?:\/\//i.test(String(value ?? '')) ? String(value) : null);
 
-const confidenceText = { H: 'official or primary', M: 'secondary', L: 'weak' };
+export const confidenceText = { H: 'official or primary', M: 'secondary', L: 'weak' };
 
 /** Today, as the API's gaps default to it (UTC). */
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -90,25 +91,36 @@ export function entityLink(e) {
   return `<a href="#" data-entity="${esc(e.id)}">${swatch(e.kind, 12)} ${esc(e.name ?? e.id)}</a>`;
 }
 
-const typeText = type => type.replaceAll('_', ' ').toLowerCase();
-
-/**
- * "A —TYPE→ B", when it holds, its alignment, confidence and citations; names maps ids to entities when only ids are
- * at hand, sources maps source ids to sources when the citations carry only ids.
- */
-export function relationBlock(r, names, sources) {
-  const end = id => (names.get(id) ? entityLink(names.get(id)) : esc(id));
+/** When, its uncertainty on the date asked, the alignment, the role's words, the confidence and the citations of a relation. */
+function relationFacts(r, sources) {
   const cited = r.citations?.length ? citationList(r.citations, sources) : r.sources?.length ? sourceList(r.sources) : '';
   const uncertain = r.uncertain
     ? ` <span class="uncertain" title="The date is known only to the month or year, and the date shown falls inside that period: it may not hold yet on that day.">≈ uncertain on this date</span>`
     : '';
-  return `<div class="relation" data-relation="${esc(r.id)}" data-temporality="${esc(r.temporality)}">
-    ${end(r.fromId)} <span class="type" title="${esc(typeText(r.type))}">${esc(r.type)}</span> → ${end(r.toId)}${r.role ? ` <span class="hint">as ${esc(r.role)}</span>` : ''}
-    <br><span class="when">${esc(when(r))}</span>${r.temporality === 'TRANSITION' ? ' <span class="hint">(its subject ends that day)</span>' : ''}${uncertain}${
+  return `<span class="when">${esc(when(r))}</span>${r.temporality === 'TRANSITION' ? ' <span class="hint">(its subject ends that day)</span>' : ''}${uncertain}${
       r.alignment ? ` · <span class="alignment">alignment: ${esc(r.alignment.toLowerCase())}</span>` : ''}
     · <span class="conf" title="confidence">${esc(r.confidence)}</span>${confidenceText[r.confidence] ? `: ${esc(confidenceText[r.confidence])}` : ''}
-    ${cited}
+    ${cited}`;
+}
+
+/**
+ * "A co-organised → B", when it holds, its alignment, confidence and citations; names maps ids to entities when only
+ * ids are at hand, sources maps source ids to sources when the citations carry only ids.
+ */
+export function relationBlock(r, names, sources) {
+  const end = id => (names.get(id) ? entityLink(names.get(id)) : esc(id));
+  return `<div class="relation" data-relation="${esc(r.id)}" data-temporality="${esc(r.temporality)}">
+    ${end(r.fromId)} <span class="type" title="${esc(r.type)}">${esc(typeWords(r.type))}</span> → ${end(r.toId)}${r.role ? ` <span class="hint">as ${esc(r.role)}</span>` : ''}
+    <br>${relationFacts(r, sources)}
   </div>`;
+}
+
+/** One relation under its type's heading in an entity's panel: the other end, then when, confidence and sources. */
+export function relationRow(r, other) {
+  return `<li class="relation" data-relation="${esc(r.id)}" data-temporality="${esc(r.temporality)}">
+    ${entityLink(other)}${r.role ? ` <span class="hint">as ${esc(r.role)}</span>` : ''}
+    <br>${relationFacts(r, null)}
+  </li>`;
 }
 
 export const kindLabel = kind => kindOf(kind).label;

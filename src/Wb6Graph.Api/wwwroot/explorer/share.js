@@ -1,11 +1,14 @@
 // Taking the view elsewhere: PNG and GraphML of the canvas, a link that restores the view, and the GraphQL
-// documents behind it for a dashboard.
+// documents behind it for a dashboard (the Share menu); and the copying and downloading the reports use.
 
-function download(name, href) {
+/** Downloads a file: `what` is an address (a data: URL) or a Blob. */
+function download(name, what) {
+  const href = what instanceof Blob ? URL.createObjectURL(what) : what;
   const a = Object.assign(document.createElement('a'), { href, download: name });
   document.body.append(a);
   a.click();
   a.remove();
+  if (what instanceof Blob) setTimeout(() => URL.revokeObjectURL(href), 1000);
 }
 
 /**
@@ -36,11 +39,12 @@ export function attachSharing({ canvas, fileStem, requests, status }) {
   }
 
   $('export-png').addEventListener('click', () => download(`${fileStem()}.png`, canvas.png()));
-  $('export-graphml').addEventListener('click', () => {
-    const url = URL.createObjectURL(new Blob([canvas.graphml()], { type: 'application/graphml+xml' }));
-    download(`${fileStem()}.graphml`, url);
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  });
+  $('export-graphml').addEventListener('click', () => download(`${fileStem()}.graphml`, new Blob([canvas.graphml()], { type: 'application/graphml+xml' })));
   $('copy-link').addEventListener('click', () => copy(location.href, 'Link'));
   $('copy-query').addEventListener('click', () => copy(queryText(requests()), 'Query'));
+  // The menu closes once used, and when the pointer goes elsewhere.
+  const menu = $('share-menu');
+  menu.addEventListener('click', e => { if (e.target.closest('button, a')) menu.open = false; });
+  document.addEventListener('pointerdown', e => { if (menu.open && !menu.contains(e.target)) menu.open = false; });
+  return { copy, download };
 }

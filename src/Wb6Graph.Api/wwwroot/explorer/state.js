@@ -1,5 +1,6 @@
 // The view lives in the URL, so that a copied link restores it: which entities are pinned, expanded (with
-// their filters) or hidden, the selection, the date, the path question and the open gap cell.
+// their filters) or hidden, the selection, the date or the window of time, the path question, the open gap cell and
+// the date the matrix is compared with.
 
 const split = (text, sep) => (text ? text.split(sep).filter(Boolean) : []);
 // A day of the calendar: 2024-02-30 has the form of a date, but the API would refuse it and with it the whole view.
@@ -12,7 +13,7 @@ const xParam = e => [e.id, e.types.join('.'), e.kinds.join('.')].join(':').repla
 const pathParam = path => [path.from, path.to, path.k, path.maxHops, path.types.join('.')].join(',').replace(/,$/, '');
 
 export function emptyState() {
-  return { pinned: [], expanded: [], hidden: [], selected: null, asOf: null, view: 'graph', path: null, gap: null, problems: [] };
+  return { pinned: [], expanded: [], hidden: [], selected: null, asOf: null, window: null, view: 'graph', path: null, gap: null, compare: null, pair: null, problems: [] };
 }
 
 /** A first visit (nothing pinned or expanded) starts from the best-connected entity, so the canvas is never blank. */
@@ -41,6 +42,11 @@ export function readState(search) {
     s.path = { from: path[0], to: path[1], k: Number(path[2]) || 3, maxHops: Number(path[3]) || 6, types: split(path[4], '.') };
   }
   s.gap = p.get('gap') || null;
+  const win = split(p.get('win'), ',');
+  if (win.length === 2 && win.every(isDate)) s.window = { from: win[0], to: win[1] };
+  else if (p.has('win')) s.problems.push(`win=${p.get('win')} in the link needs two dates (from,to): showing all history.`);
+  s.compare = isDate(p.get('cmp')) ? p.get('cmp') : null;
+  if (p.has('cmp') && !s.compare) s.problems.push(`cmp=${p.get('cmp')} in the link is not a date (YYYY-MM-DD): not compared.`);
   return s;
 }
 
@@ -66,12 +72,14 @@ export function writeState(s) {
   const p = new URLSearchParams();
   if (s.view !== 'graph') p.set('view', s.view);
   if (s.asOf) p.set('asOf', s.asOf);
+  if (s.window) p.set('win', `${s.window.from},${s.window.to}`);
   if (s.pinned.length) p.set('pin', s.pinned.join(','));
   for (const e of s.expanded) p.append('x', xParam(e));
   if (s.hidden.length) p.set('hide', s.hidden.join(','));
   if (s.selected) p.set('sel', s.selected);
   if (s.path) p.set('path', pathParam(s.path));
   if (s.gap) p.set('gap', s.gap);
+  if (s.compare) p.set('cmp', s.compare);
   const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return text ? `?${text}` : '';
 }
