@@ -115,7 +115,7 @@ public sealed class HistoryQueryTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.All(absence["citations"]!.AsArray(), c => Assert.False(string.IsNullOrEmpty(c!["note"]?.GetValue<string>())));
         var unknown = items.Values.First(i => i!["status"]!.GetValue<string>() == "UNKNOWN")!;
         var research = unknown["research"]!;
-        Assert.Equal("2026-12-04", research["checked"]!.GetValue<string>());
+        Assert.Equal("2026-12-05", research["checked"]!.GetValue<string>());
         Assert.NotEmpty(research["consulted"]!.AsArray());
         Assert.False(string.IsNullOrWhiteSpace(research["conclusion"]!.GetValue<string>()));
         Assert.False(items["regional-capacity-building"]!["countsInScore"]!.GetValue<bool>());
