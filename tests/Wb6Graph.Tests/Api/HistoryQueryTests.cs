@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Wb6Graph.Tests.Support;
 
 namespace Wb6Graph.Tests.Api;
 
@@ -115,7 +116,11 @@ public sealed class HistoryQueryTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.All(absence["citations"]!.AsArray(), c => Assert.False(string.IsNullOrEmpty(c!["note"]?.GetValue<string>())));
         var unknown = items.Values.First(i => i!["status"]!.GetValue<string>() == "UNKNOWN")!;
         var research = unknown["research"]!;
-        Assert.Equal("2026-12-05", research["checked"]!.GetValue<string>());
+        // The record served is the one written in graph-seeds/research for that cell, with the day it was checked.
+        var written = Wb6Graph.Seeds.SeedLoader.LoadDirectory(Repo.Path("graph-seeds")).Research
+            .Single(r => r.Country == "ba" && r.Item == unknown["id"]!.GetValue<string>());
+        Assert.Equal(written.Checked.ToString("yyyy-MM-dd"), research["checked"]!.GetValue<string>());
+        Assert.Equal(written.Conclusion, research["conclusion"]!.GetValue<string>());
         Assert.NotEmpty(research["consulted"]!.AsArray());
         Assert.False(string.IsNullOrWhiteSpace(research["conclusion"]!.GetValue<string>()));
         Assert.False(items["regional-capacity-building"]!["countsInScore"]!.GetValue<bool>());
