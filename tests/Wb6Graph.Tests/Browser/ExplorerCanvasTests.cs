@@ -7,7 +7,8 @@ namespace Wb6Graph.Tests.Browser;
 /// <summary>
 /// A canvas one can read at a laptop's 1280×720 and a projector's 1920×1080: names at 11 CSS px or more that never cover
 /// one another, in full for the selected and the hovered entity; one edge per pair with a count, its relations listed
-/// on a click; edge labels only where one looks; the same view drawn the same way, and kept in place as it grows.
+/// on a click; edge labels only where one looks, at 11 CSS px or more, never covering a name or one another, even round
+/// a hub; the same view drawn the same way, and kept in place as it grows.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ExplorerCanvasTests(ExplorerServer server, ITestOutputHelper output)
@@ -43,7 +44,11 @@ public sealed class ExplorerCanvasTests(ExplorerServer server, ITestOutputHelper
         var centre = await explorer.EvalAsync<string>("explorer.state.expanded[0].id");
         var countries = await explorer.EvalAsync<string[]>("explorer.canvas.cy.nodes('[kind = \"Country\"]').map(n => n.id())");
         Assert.All(countries.Append(centre), id => Assert.True(labels.Single(l => l.Id == id).Named, $"{id} is named"));
-        output.WriteLine($"{named.Count} of {labels.Length} names drawn at {width}×{height}");
+        output.WriteLine($"{named.Count} of {labels.Length} names drawn at {width}×{height}, "
+            + $"{await explorer.EvalAsync<int>("explorer.canvas.cy.nodes('.label-below-right, .label-below-left, .label-above-right, .label-above-left').length")} at a corner, "
+            + $"{await explorer.EvalAsync<int>("explorer.canvas.cy.nodes('.label-tiny').length")} in their shortest form");
+        // A name tries every place round its entity, then its shortest form, before it is left out: most are drawn.
+        Assert.True(named.Count * 4 >= labels.Length * 3, $"three quarters of the names are drawn: {named.Count} of {labels.Length}");
         await explorer.ScreenshotAsync($"20-canvas-first-visit-{Size(width)}");
 
         // Hovered, an entity whose name was shortened or left out shows it whole, in lines, never cut.
@@ -142,6 +147,77 @@ public sealed class ExplorerCanvasTests(ExplorerServer server, ITestOutputHelper
         explorer.AssertNoErrors();
     }
 
+    /// <summary>
+    /// Each drawn edge label as Cytoscape drew it: its centre and half-sizes on the screen, turned along its edge, and its
+    /// font size in CSS px. Read from Cytoscape's own label geometry, so that the test sees what the reader sees.
+    /// </summary>
+    private const string EdgeLabels = """
+        JSON.stringify((() => {
+          const cy = explorer.canvas.cy, z = cy.zoom(), pan = cy.pan();
+          return cy.edges().filter(e => e.style('label') !== '').map(e => {
+            e.boundingBox({ includeLabels: true }); // brings the label's place up to date
+            const rs = e._private.rscratch, pad = e.pstyle('text-background-padding').pfValue;
+            const x = rs.labelX + e.pstyle('text-margin-x').pfValue, y = rs.labelY + e.pstyle('text-margin-y').pfValue;
+            return { id: e.id(), px: parseFloat(e.renderedStyle('font-size')), x: x * z + pan.x, y: y * z + pan.y,
+              hw: (rs.labelWidth / 2 + pad) * z, hh: (rs.labelHeight / 2 + pad) * z,
+              angle: e.pstyle('text-rotation').strValue === 'autorotate' ? rs.labelAngle : 0 };
+          });
+        })())
+        """;
+
+    /// <summary>Whether two turned rectangles overlap by more than half a pixel (separating axes).</summary>
+    private static bool Overlap(DrawnEdgeLabel p, DrawnEdgeLabel q)
+    {
+        foreach (var r in new[] { p, q })
+            foreach (var axis in new[] { r.Angle, r.Angle + Math.PI / 2 })
+            {
+                var (cx, cy) = (Math.Cos(axis), Math.Sin(axis));
+                double Span(DrawnEdgeLabel t) => Math.Abs(Math.Cos(t.Angle - axis)) * (t.Hw - 0.5) + Math.Abs(Math.Sin(t.Angle - axis)) * (t.Hh - 0.5);
+                if (Math.Abs(((q.X - p.X) * cx) + ((q.Y - p.Y) * cy)) >= Span(p) + Span(q)) return false;
+            }
+        return true;
+    }
+
+    private static DrawnEdgeLabel Upright(DrawnName n) => new(n.Id, n.Px, (n.X1 + n.X2) / 2, (n.Y1 + n.Y2) / 2, (n.X2 - n.X1) / 2, (n.Y2 - n.Y1) / 2, 0);
+
+    [ChromiumTheory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    public async Task A_hub_clicked_labels_its_edges_at_11_px_or_more_without_covering_a_label_or_a_name(int width, int height)
+    {
+        var web = System.Text.Json.JsonSerializerDefaults.Web;
+        await using var explorer = await new ExplorerPage(server, output).OpenAsync("", width, height);
+        var hub = await explorer.EvalAsync<string>("explorer.state.expanded[0].id");
+        var own = await explorer.EvalAsync<string[]>($"explorer.canvas.cy.getElementById('{hub}').connectedEdges().map(e => e.id())");
+        Assert.True(own.Length >= 30, $"the first view's entity is a hub ({own.Length} edges)");
+        // Clicked: selected, with the pointer still on it.
+        await explorer.EvalAsync<bool>($"(explorer.canvas.cy.getElementById('{hub}').emit('tap'), true)");
+        await explorer.SettledAsync();
+        await explorer.EvalAsync<bool>($"(explorer.canvas.cy.getElementById('{hub}').emit('mouseover'), true)");
+
+        var labels = System.Text.Json.JsonSerializer.Deserialize<DrawnEdgeLabel[]>(await explorer.EvalAsync<string>(EdgeLabels), new System.Text.Json.JsonSerializerOptions(web))!;
+        var names = System.Text.Json.JsonSerializer.Deserialize<DrawnName[]>(await explorer.EvalAsync<string>(Labels), new System.Text.Json.JsonSerializerOptions(web))!.Where(l => l.Named).ToList();
+        var said = labels.Count(l => own.Contains(l.Id));
+        output.WriteLine($"{said} of the hub's {own.Length} edges labelled at {width}×{height}");
+        await explorer.ScreenshotAsync($"26-canvas-hub-edges-labelled-{Size(width)}");
+        for (var i = 0; i < labels.Length; i++)
+        {
+            for (var j = i + 1; j < labels.Length; j++)
+                Assert.False(Overlap(labels[i], labels[j]), $"the labels of {labels[i].Id} and {labels[j].Id} cover each other");
+            foreach (var name in names)
+                Assert.False(Overlap(labels[i], Upright(name)), $"the label of {labels[i].Id} covers the name of {name.Id}");
+        }
+        Assert.All(labels, l => Assert.True(l.Px >= 10.99, $"{l.Id}'s label is drawn at {l.Px:F1} px"));
+        // Names come first: on a laptop, with the timeline open under the canvas, few of the hub's edges find room.
+        Assert.True(said > 0, "some of the hub's edges say what they are");
+
+        // An edge left without its label says it under the pointer.
+        var quiet = own.Except(labels.Select(l => l.Id)).Order(StringComparer.Ordinal).First();
+        await explorer.EvalAsync<bool>($"(explorer.canvas.cy.getElementById('{quiet}').emit('mouseover'), true)");
+        Assert.NotEqual("", await explorer.EvalAsync<string>($"explorer.canvas.cy.getElementById('{quiet}').style('label')"));
+        explorer.AssertNoErrors();
+    }
+
     [ChromiumFact]
     public async Task The_same_view_draws_the_same_way_and_keeps_its_places_as_it_grows()
     {
@@ -165,6 +241,8 @@ public sealed class ExplorerCanvasTests(ExplorerServer server, ITestOutputHelper
         await first.ScreenshotAsync("25-canvas-expanded-positions-kept-1280");
         first.AssertNoErrors();
     }
+
+    public sealed record DrawnEdgeLabel(string Id, double Px, double X, double Y, double Hw, double Hh, double Angle);
 
     public sealed record DrawnName(string Id, bool Named, double Px, string Label, double X1, double X2, double Y1, double Y2);
 }

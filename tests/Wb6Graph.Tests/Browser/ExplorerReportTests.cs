@@ -181,4 +181,73 @@ public sealed partial class ExplorerReportTests(ExplorerServer server, ITestOutp
         await explorer.ScreenshotAsync($"64-gap-cell-copied-as-text-{width.ToString(CultureInfo.InvariantCulture)}");
         explorer.AssertNoErrors();
     }
+
+    /// <summary>
+    /// What the page says after a copy: the innermost live regions whose words say "copied", as drawn (box on the screen),
+    /// and the controls each one covers, the button pressed among them if it does.
+    /// </summary>
+    private const string Confirmation = """
+        (() => {
+          const box = el => el.getBoundingClientRect();
+          const shown = el => { const b = box(el), s = getComputedStyle(el); return b.width > 1 && b.height > 1 && s.visibility !== 'hidden' && Number(s.opacity) > 0; };
+          const live = [...document.querySelectorAll('[aria-live], [role=status]')].filter(el => /copied/i.test(el.textContent));
+          const innermost = live.filter(el => !live.some(o => o !== el && el.contains(o)));
+          const controls = [...document.querySelectorAll('button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(shown);
+          const hits = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+          return JSON.stringify(innermost.filter(shown).map(el => ({
+            text: el.textContent.trim(),
+            covers: controls.filter(c => !c.contains(el) && !el.contains(c) && hits(box(c), box(el))).map(c => c.id || c.textContent.trim() || c.tagName),
+          })));
+        })()
+        """;
+
+    /// <summary>
+    /// Presses a copy button scrolled to the bottom of its panel (where the page's status line sits) and checks what
+    /// the reader relies on: "copied" is said where a screen reader hears it, and seen without covering any control,
+    /// the button pressed above all; the button stays where it was, on top, and can be pressed again.
+    /// </summary>
+    private async Task AssertCopiedCoversNothingAsync(ExplorerPage explorer, string button, string name)
+    {
+        var page = explorer.Page;
+        await page.Locator(button).WaitForAsync();
+        await page.EvalOnSelectorAsync(button, "b => b.scrollIntoView({ block: 'end' })");
+        var before = await page.Locator(button).BoundingBoxAsync();
+        await page.Locator(button).ClickAsync();
+        await explorer.WaitForAsync("explorer.lastCopied !== null");
+        await explorer.WaitForAsync($"JSON.parse({Confirmation}).length > 0");
+        await explorer.ScreenshotAsync(name);
+
+        var said = System.Text.Json.JsonSerializer.Deserialize<Said[]>(await explorer.EvalAsync<string>(Confirmation), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var confirmation = Assert.Single(said);
+        Assert.Contains("copied", confirmation.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.True(confirmation.Covers.Length == 0, $"\"{confirmation.Text}\" covers {string.Join(", ", confirmation.Covers)}");
+        var after = await page.Locator(button).BoundingBoxAsync();
+        Assert.Equal((before!.X, before.Y, before.Width, before.Height), (after!.X, after.Y, after.Width, after.Height));
+        Assert.True(await page.EvalOnSelectorAsync<bool>(button, "b => { const r = b.getBoundingClientRect(); return b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"),
+            "the button pressed is the topmost element at its centre");
+
+        await explorer.EvalAsync<bool>("(explorer.lastCopied = null, true)");
+        await page.Locator(button).ClickAsync();
+        await explorer.WaitForAsync("explorer.lastCopied !== null");
+    }
+
+    [ChromiumTheory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    public async Task Copied_is_said_beside_the_copy_button_covering_no_control(int width, int height)
+    {
+        await using (var explorer = await new ExplorerPage(server, output).OpenAsync("?x=kcss&path=kcss,enisa,3,6", width, height))
+        {
+            await AssertCopiedCoversNothingAsync(explorer, "#paths-result [data-copy-path='0']", $"65-path-copied-said-{width.ToString(CultureInfo.InvariantCulture)}");
+            explorer.AssertNoErrors();
+        }
+        await using (var explorer = await OpenGapsAsync(new ExplorerPage(server, output), width, height))
+        {
+            await explorer.Page.ClickAsync("[data-gap='ba:national-csirt']");
+            await AssertCopiedCoversNothingAsync(explorer, "#copy-cell", $"66-gap-cell-copied-said-{width.ToString(CultureInfo.InvariantCulture)}");
+            explorer.AssertNoErrors();
+        }
+    }
+
+    public sealed record Said(string Text, string[] Covers);
 }

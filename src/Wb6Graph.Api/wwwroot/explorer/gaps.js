@@ -219,5 +219,6 @@ export function renderEvidence(container, evidence, countryName, asOf) {
     ${absences}
     ${researchBlock(item.research, item.status)}
     <div class="buttons"><button type="button" data-expand="${esc(country)}">Show ${esc(countryName(country))} and its links on the graph</button>
-      <button type="button" id="copy-cell" title="The cell as text, with a numbered list of its sources, ready to paste">Copy as text</button></div>`;
+      <button type="button" id="copy-cell" title="The cell as text, with a numbered list of its sources, ready to paste">Copy as text</button>
+      <span class="copied" role="status" aria-live="polite"></span></div>`;
 }

@@ -50,6 +50,13 @@ const style = [
   { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': onScreen(4) } },
   { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': onScreen(-4) } },
   { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': onScreen(-3) } },
+  // At a corner, starting a little inside the entity's square (labels.js' places).
+  { selector: 'node.label-below-right', style: { 'text-valign': 'bottom', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': n => -0.2 * n.data('size') } },
+  { selector: 'node.label-below-left', style: { 'text-valign': 'bottom', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': n => 0.2 * n.data('size') } },
+  { selector: 'node.label-above-right', style: { 'text-valign': 'top', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': n => -0.2 * n.data('size') } },
+  { selector: 'node.label-above-left', style: { 'text-valign': 'top', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': n => 0.2 * n.data('size') } },
+  // A name with room only for its shortest form: one line, cut with "…".
+  { selector: 'node.label-tiny', style: { label: 'data(tiny)' } },
   // The selected and the hovered entity: the whole name, above the others.
   { selector: 'node.hover, node:selected', style: { label: 'data(full)', 'z-index': 20, 'text-background-opacity': 1, 'font-weight': 'bold', 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': onScreen(3) } },
   // The keyboard's marker: an outline apart from the selection's yellow, so that both can be told apart.
@@ -185,7 +192,9 @@ export class Canvas {
     const hover = (e, on) => {
       this.hovered = on && e.target.isNode() ? e.target.id() : null;
       e.target.toggleClass('hover', on && e.target.isNode());
-      (e.target.isNode() ? e.target.connectedEdges() : e.target).toggleClass('hover-label', on);
+      // A hovered edge's label is drawn whatever it covers; a hovered entity's edges say what they are where there is room.
+      if (e.target.isNode()) e.target.connectedEdges().toggleClass('near-label', on);
+      else e.target.toggleClass('hover-label', on);
       this.#cull();
     };
     cy.on('mouseover', 'node, edge', e => hover(e, true));
@@ -228,13 +237,16 @@ export class Canvas {
       const note = absent.has(e.id) ? '\n(not on this date)' : gone ? `\n(${gone})` : '';
       const short = shortName(e.name, e.aliases ?? []) + note, full = fullName(e.name) + note;
       const label = measure(short, e.kind === 'Country'), whole = measure(full, true);
+      // The shortest form, for where only one line fits: a two-line name's first line, cut with "…".
+      const [head, ...rest] = short.split('\n'), cut = rest.length && !note ? `${head.replace(/…$/, '')}…` : '';
+      const tiny = cut ? measure(cut, e.kind === 'Country') : null;
       // Which names are drawn first when they compete for room: the view's own entities, countries, the better linked.
       const rank = centres.includes(e.id) ? 0 : e.kind === 'Country' ? 1 : 2 + 1 / (1 + (degree.get(e.id) ?? 0));
       nodes.push({
         group: 'nodes',
         data: {
           id: e.id, name: e.name, kind: e.kind, country: e.countryId ?? '', validFrom: e.validFrom ?? '', validTo: e.validTo ?? '', ended: gone,
-          short, full, size: sizeOf(e.kind), lw: label.w, lh: label.h, fw: whole.w, fh: whole.h, rank, ...look(e.kind),
+          short, full, size: sizeOf(e.kind), lw: label.w, lh: label.h, fw: whole.w, fh: whole.h, tiny: cut, tw: tiny?.w ?? 0, th: tiny?.h ?? 0, rank, ...look(e.kind),
         },
         classes: absent.has(e.id) ? 'absent' : gone ? 'ended' : '',
       });
@@ -291,10 +303,14 @@ export class Canvas {
     if (!id && !this.#cy) return;
     const cy = this.cy;
     cy.nodes('.marked').removeClass('marked');
+    cy.edges('.focus-label').removeClass('focus-label');
     const node = id ? cy.getElementById(id) : cy.collection();
     this.marked = node.nonempty() ? id : null;
-    if (node.empty()) return;
+    // The ringed entity's whole name and its edges' labels, as for the entity under the pointer, where there is room.
     node.addClass('marked');
+    node.connectedEdges().addClass('focus-label');
+    this.#cull();
+    if (node.empty()) return;
     const box = cy.extent(), p = node.position();
     if (p.x < box.x1 || p.x > box.x2 || p.y < box.y1 || p.y > box.y2) cy.animate({ center: { eles: node } }, { duration: 200 });
   }

@@ -7,12 +7,16 @@
 /** The font of the canvas, as the page's (the layout measures names in it). */
 export const canvasFont = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
+/** CSS pixels of a name or an edge's label on the screen: 11, or 12 on a screen 1800 px wide or more (the page's type grows there too). */
+export const screenFont = () => (window.innerWidth >= 1800 ? 12 : 11);
+
 /** The zoom labels are sized for: they keep their size on the screen, so their size on the canvas is px / zoom. */
 export const labelZoom = { value: 1 };
 const px = n => () => n / labelZoom.value;
+const textSize = () => screenFont() / labelZoom.value;
 
 const labelled = {
-  label: 'data(label)', 'font-size': px(10), color: '#222', 'text-background-color': '#fff', 'text-background-opacity': 0.9,
+  label: 'data(label)', 'font-size': textSize, color: '#222', 'text-background-color': '#fff', 'text-background-opacity': 0.9,
   'text-background-padding': px(2), 'z-index': 5,
 };
 
@@ -32,13 +36,13 @@ export const edgeStyle = [
   {
     selector: 'edge.bundle',
     style: {
-      label: 'data(count_label)', 'font-size': px(10), 'font-weight': 'bold', color: '#333', 'text-rotation': 'none', 'text-background-color': '#fff',
+      label: 'data(count_label)', 'font-size': textSize, 'font-weight': 'bold', color: '#333', 'text-rotation': 'none', 'text-background-color': '#fff',
       'text-background-opacity': 1, 'text-background-shape': 'round-rectangle', 'text-background-padding': px(2), 'text-border-width': px(1),
       'text-border-color': '#999', 'text-border-opacity': 1,
     },
   },
-  { selector: 'edge.zoom-label', style: { ...labelled, 'font-size': px(9), 'text-border-width': 0 } },
-  { selector: 'edge.selected-label, edge.hover-label', style: { ...labelled, 'text-border-width': 0, 'line-color': '#555', 'target-arrow-color': '#555', 'source-arrow-color': '#555' } },
+  { selector: 'edge.zoom-label', style: { ...labelled, 'text-border-width': 0 } },
+  { selector: 'edge.selected-label, edge.near-label, edge.focus-label, edge.hover-label', style: { ...labelled, 'text-border-width': 0, 'line-color': '#555', 'target-arrow-color': '#555', 'source-arrow-color': '#555' } },
   { selector: 'edge.opened', style: { ...labelled, label: 'data(all)', 'text-wrap': 'wrap', 'text-rotation': 'none', 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', 'source-arrow-color': '#0b57d0', 'z-index': 15 } },
   { selector: '.faded', style: { opacity: 0.18 } },
   { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#ffb000' } },
@@ -48,6 +52,7 @@ export const edgeStyle = [
   { selector: 'edge.ch-began', style: { 'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37', 'source-arrow-color': '#1a7f37', 'line-style': 'solid' } },
   { selector: 'edge.ch-ended', style: { 'line-color': '#b3261e', 'target-arrow-color': '#b3261e', 'source-arrow-color': '#b3261e', 'target-arrow-shape': 'tee', 'line-style': 'dashed' } },
   { selector: 'edge.ch-occurred', style: { 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', 'source-arrow-color': '#0b57d0', 'target-arrow-shape': 'circle' } },
-  // A label with no room (labels.js' cullEdges): the count of a pair stays if it fits, else nothing.
+  // A label slid along its edge to where it has room (labels.js' cullEdges), or with no room at all.
+  { selector: 'edge[slide]', style: { 'text-margin-x': e => e.data('slide')[0], 'text-margin-y': e => e.data('slide')[1] } },
   { selector: 'edge.label-hidden', style: { label: '' } },
 ];

@@ -310,7 +310,7 @@ $('details').addEventListener('click', e => {
       break;
     }
     case 'copy-cell':
-      if (view.evidence) import('./reports.js').then(r => sharing.copy(r.cellText(view.evidence, countryName(view.evidence.country), state.asOf), 'The cell with its references'));
+      if (view.evidence) import('./reports.js').then(r => sharing.copy(r.cellText(view.evidence, countryName(view.evidence.country), state.asOf), 'The cell with its references', e.target.closest('.buttons')?.querySelector('.copied')));
       break;
   }
 });
@@ -328,7 +328,7 @@ $('paths-result').addEventListener('click', e => {
   }
   const copy = e.target.closest('[data-copy-path]');
   if (copy && view.pathResult) {
-    import('./reports.js').then(r => sharing.copy(r.pathText(view.pathResult.paths[Number(copy.dataset.copyPath)], view.pathResult.sources, state.asOf), 'The path with its references'));
+    import('./reports.js').then(r => sharing.copy(r.pathText(view.pathResult.paths[Number(copy.dataset.copyPath)], view.pathResult.sources, state.asOf), 'The path with its references', copy.parentElement.querySelector('.copied')));
   }
 });
 

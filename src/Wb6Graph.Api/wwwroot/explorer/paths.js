@@ -44,6 +44,7 @@ export function renderPaths(container, question, result, asOf) {
         <div class="buttons">
           <button type="button" data-only="${i}" aria-pressed="false">Show only this path</button>
           <button type="button" data-copy-path="${i}" title="The path as text, with a numbered list of its sources, ready to paste">Copy as text</button>
+          <span class="copied" role="status" aria-live="polite"></span>
         </div>
         <ol class="steps">${p.steps.map(s => `<li>${s.relations.map(r => relationBlock(r, names, result.sources)).join('')}</li>`).join('')}</ol>
       </li>`).join('')}

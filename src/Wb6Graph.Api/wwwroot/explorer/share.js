@@ -24,7 +24,11 @@ function queryText(requests) {
 export function attachSharing({ canvas, fileStem, requests, status }) {
   const $ = id => document.getElementById(id);
 
-  async function copy(text, what) {
+  /**
+   * Copies a text, and says so: beside the button pressed when it has a place for that (`said`, a live region after
+   * it, so the words cover nothing and a screen reader hears them), else in the page's status line.
+   */
+  async function copy(text, what, said = null) {
     window.explorer.lastCopied = text;
     try {
       await navigator.clipboard.writeText(text);
@@ -35,7 +39,10 @@ export function attachSharing({ canvas, fileStem, requests, status }) {
       area.select();
       document.execCommand('copy');
     }
-    status(`${what} copied.`);
+    if (!said) { status(`${what} copied.`); return; }
+    said.innerHTML = `<span aria-hidden="true">✓ </span>Copied<span class="visually-hidden">: ${what.charAt(0).toLowerCase()}${what.slice(1)}</span>`;
+    clearTimeout(said.timer);
+    said.timer = setTimeout(() => { said.textContent = ''; }, 4000);
   }
 
   $('export-png').addEventListener('click', () => download(`${fileStem()}.png`, canvas.png()));
