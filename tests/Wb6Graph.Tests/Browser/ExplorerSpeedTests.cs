@@ -139,7 +139,7 @@ public sealed class ExplorerSpeedTests(ExplorerServer server, ITestOutputHelper 
         void Say(string line) { output.WriteLine(line); report.AppendLine(line); }
         var running = Environment.GetEnvironmentVariable("WB6GRAPH_BASELINE_URL") is { Length: > 0 } url ? url.TrimEnd('/') : null;
         var (root, reference) = running is null ? BaselinePage() : (null, $"the server at {running}");
-        await using var baseline = root is null ? null : new KestrelApi(("webroot", root));
+        await using var baseline = root is null ? null : new KestrelApi { WebRoot = root };
         baseline?.Start();
         var baselineUrl = running ?? baseline?.BaseUrl;
         using (var http = new HttpClient())

@@ -1,9 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 
 namespace Wb6Graph.Tests.Support;
 
@@ -24,11 +26,30 @@ public class KestrelApi : WebApplicationFactory<Program>
     /// <summary>Where the server listens, without a trailing slash; set by <see cref="Start"/>.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// A folder to serve the pages from instead of the build's wwwroot (another commit's explorer, for a side-by-side
+    /// measure). A `webroot` setting does not reach an application built with WebApplication.CreateBuilder, so the
+    /// environment's web root is replaced before the pipeline is built.
+    /// </summary>
+    public string? WebRoot { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("GraphStore:InMemory", "true");
         builder.UseSetting("GraphStore:SeedsDirectory", Repo.Path("graph-seeds"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (WebRoot is { } root) builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new WebRootFilter(root)));
+    }
+
+    private sealed class WebRootFilter(string root) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            var environment = app.ApplicationServices.GetRequiredService<IWebHostEnvironment>();
+            environment.WebRootPath = root;
+            environment.WebRootFileProvider = new PhysicalFileProvider(root);
+            next(app);
+        };
     }
 
     /// <summary>Starts the server and notes where it listens.</summary>
