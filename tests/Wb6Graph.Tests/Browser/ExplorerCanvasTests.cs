@@ -29,7 +29,7 @@ public sealed class ExplorerCanvasTests(ExplorerServer server, ITestOutputHelper
     public async Task A_first_visit_draws_names_at_11_px_or_more_that_never_cover_one_another(int width, int height)
     {
         await using var explorer = await new ExplorerPage(server, output).OpenAsync("", width, height);
-        var labels = System.Text.Json.JsonSerializer.Deserialize<DrawnName[]>(await explorer.EvalAsync<string>(Labels), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var labels = await explorer.EvalJsonAsync<DrawnName[]>(Labels);
         var named = labels.Where(l => l.Named).ToList();
 
         Assert.All(named, l => Assert.True(l.Px >= 10.99, $"{l.Id}'s name is drawn at {l.Px:F1} px"));
@@ -185,7 +185,6 @@ public sealed class ExplorerCanvasTests(ExplorerServer server, ITestOutputHelper
     [InlineData(1920, 1080)]
     public async Task A_hub_clicked_labels_its_edges_at_11_px_or_more_without_covering_a_label_or_a_name(int width, int height)
     {
-        var web = System.Text.Json.JsonSerializerDefaults.Web;
         await using var explorer = await new ExplorerPage(server, output).OpenAsync("", width, height);
         var hub = await explorer.EvalAsync<string>("explorer.state.expanded[0].id");
         var own = await explorer.EvalAsync<string[]>($"explorer.canvas.cy.getElementById('{hub}').connectedEdges().map(e => e.id())");
@@ -195,8 +194,8 @@ public sealed class ExplorerCanvasTests(ExplorerServer server, ITestOutputHelper
         await explorer.SettledAsync();
         await explorer.EvalAsync<bool>($"(explorer.canvas.cy.getElementById('{hub}').emit('mouseover'), true)");
 
-        var labels = System.Text.Json.JsonSerializer.Deserialize<DrawnEdgeLabel[]>(await explorer.EvalAsync<string>(EdgeLabels), new System.Text.Json.JsonSerializerOptions(web))!;
-        var names = System.Text.Json.JsonSerializer.Deserialize<DrawnName[]>(await explorer.EvalAsync<string>(Labels), new System.Text.Json.JsonSerializerOptions(web))!.Where(l => l.Named).ToList();
+        var labels = await explorer.EvalJsonAsync<DrawnEdgeLabel[]>(EdgeLabels);
+        var names = (await explorer.EvalJsonAsync<DrawnName[]>(Labels)).Where(l => l.Named).ToList();
         var said = labels.Count(l => own.Contains(l.Id));
         output.WriteLine($"{said} of the hub's {own.Length} edges labelled at {width}×{height}");
         await explorer.ScreenshotAsync($"26-canvas-hub-edges-labelled-{Size(width)}");

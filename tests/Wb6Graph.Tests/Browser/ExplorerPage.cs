@@ -32,6 +32,11 @@ public sealed class ExplorerPage(ExplorerServer server, ITestOutputHelper output
 
     public Task<T> EvalAsync<T>(string js) => Page.EvaluateAsync<T>(js);
 
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A script whose value is JSON.stringify(...) of records, read into them (camelCase names).</summary>
+    public async Task<T> EvalJsonAsync<T>(string js) => System.Text.Json.JsonSerializer.Deserialize<T>(await EvalAsync<string>(js), Web)!;
+
     /// <summary>The ids of the entities drawn on the canvas.</summary>
     public async Task<string[]> NodesAsync() => (await EvalAsync<string[]>("explorer.canvas.cy.nodes().map(n => n.id())")).Order().ToArray();
 

@@ -217,7 +217,7 @@ public sealed partial class ExplorerReportTests(ExplorerServer server, ITestOutp
         await explorer.WaitForAsync($"JSON.parse({Confirmation}).length > 0");
         await explorer.ScreenshotAsync(name);
 
-        var said = System.Text.Json.JsonSerializer.Deserialize<Said[]>(await explorer.EvalAsync<string>(Confirmation), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var said = await explorer.EvalJsonAsync<Said[]>(Confirmation);
         var confirmation = Assert.Single(said);
         Assert.Contains("copied", confirmation.Text, StringComparison.OrdinalIgnoreCase);
         Assert.True(confirmation.Covers.Length == 0, $"\"{confirmation.Text}\" covers {string.Join(", ", confirmation.Covers)}");

@@ -5,8 +5,8 @@
 import { kindOf, nodeShape } from './kinds.js';
 import { layout } from './layout.js';
 import { typeWords, shortName, fullName } from './words.js';
-import { edgeStyle, canvasFont, labelZoom } from './graphstyle.js';
-import { LINE, sizeOf, screenFont, measure, layoutBox, cull, cullEdges } from './labels.js';
+import { edgeStyle, canvasFont, labelZoom, textSize } from './graphstyle.js';
+import { LINE, sizeOf, measure, layoutBox, cull, cullEdges } from './labels.js';
 
 const confidenceRank = { H: 0, M: 1, L: 2 };
 const looks = new Map();
@@ -28,7 +28,7 @@ const style = [
   {
     selector: 'node',
     style: {
-      label: 'data(short)', 'font-size': () => screenFont() / labelZoom.value, 'font-family': canvasFont, 'text-valign': 'bottom',
+      label: 'data(short)', 'font-size': textSize, 'font-family': canvasFont, 'text-valign': 'bottom',
       'text-margin-y': onScreen(3), 'text-wrap': 'wrap', 'text-max-width': 2000, 'line-height': LINE, width: 24, height: 24,
       'border-width': 1.5, 'border-color': '#222', color: '#111', 'text-background-color': '#fff', 'text-background-opacity': 0.85,
       'text-background-padding': onScreen(1), 'min-zoomed-font-size': 0,

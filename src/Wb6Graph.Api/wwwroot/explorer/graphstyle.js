@@ -13,7 +13,8 @@ export const screenFont = () => (window.innerWidth >= 1800 ? 12 : 11);
 /** The zoom labels are sized for: they keep their size on the screen, so their size on the canvas is px / zoom. */
 export const labelZoom = { value: 1 };
 const px = n => () => n / labelZoom.value;
-const textSize = () => screenFont() / labelZoom.value;
+/** A label's font size on the canvas: screenFont on the screen at any zoom. */
+export const textSize = () => screenFont() / labelZoom.value;
 
 const labelled = {
   label: 'data(label)', 'font-size': textSize, color: '#222', 'text-background-color': '#fff', 'text-background-opacity': 0.9,

@@ -9,7 +9,6 @@ import { canvasFont, screenFont } from './graphstyle.js';
 export const LINE = 1.23;
 export const sizeOf = kind => (kind === 'Country' ? 32 : kindOf(kind).small ? 18 : 24);
 
-export { screenFont };
 
 let context, contextFont;
 /** A name's size on the screen, in CSS px: the widest line and the lines' height. */
@@ -112,8 +111,8 @@ function edgeSpots(e, zoom) {
   if (!turned) return [{ ...at(0), fits: true }];
   // Along the edge, the label's centre from the source's centre, and the room it needs on either side.
   const centre = t => length / 2 + t * length, half = w / 2 + 4;
-  return [0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36].filter(t => centre(t) - half >= from && centre(t) + half <= to).map(at)
-    .map(spot => ({ ...spot, fits: true }))
+  return [0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36].filter(t => centre(t) - half >= from && centre(t) + half <= to)
+    .map(t => ({ ...at(t), fits: true }))
     .concat(w + 8 <= to - from ? [] : [{ ...at(0), fits: false }]);
 }
 
